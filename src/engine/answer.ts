@@ -1,0 +1,89 @@
+/**
+ * The whole path from what a visitor typed to one reply — the file to read
+ * first. Order matters: a crisis is checked before anything else and cannot
+ * be outranked by a confident FAQ match; then a wish for a person; then small
+ * talk; only then the index, whose hits must be confident to become an answer.
+ */
+import { analyze, phraseKey, stem } from './analyze.js';
+import { decide } from './confidence.js';
+import { detectCrisis } from './crisis.js';
+import { smallTalk, wantsPerson, withoutGreeting } from './intent.js';
+import type { Knowledge } from './knowledge.js';
+import type { Center } from './placeholders.js';
+import { answerReply, crisisReply, escalateReply, fallbackReply, smallTalkReply, type Reply, type Suggestion } from './reply.js';
+import { search } from './search.js';
+import { corrector } from './spelling.js';
+
+/** Most analysed terms a question is searched with; the rest of a pasted essay adds only noise. */
+const MAX_TERMS = 32;
+
+/** What the engine needs besides the question. */
+export interface Context extends Center {
+  /** How many questions in a row just before this one went unanswered. */
+  unanswered?: number;
+}
+
+const correctors = new WeakMap<Knowledge, (word: string) => string>();
+
+/** The knowledge base's spelling corrector, made once per loaded knowledge base. */
+function correctorFor(knowledge: Knowledge): (word: string) => string {
+  let correct = correctors.get(knowledge);
+  if (!correct) {
+    const known = (w: string) => {
+      const s = stem(w);
+      return Object.prototype.hasOwnProperty.call(knowledge.postings, s) || knowledge.synonyms.has(s);
+    };
+    correct = corrector(knowledge.vocabulary, known);
+    correctors.set(knowledge, correct);
+  }
+  return correct;
+}
+
+/**
+ * Answers one visitor message. Never throws for any input.
+ *
+ * @param knowledge a loaded knowledge base
+ * @param question what the visitor typed
+ * @param context the center's name and phone, and the conversation's unanswered count
+ */
+export function answer(knowledge: Knowledge, question: unknown, context: Context): Reply {
+  const text = typeof question === 'string' ? question : '';
+  const crisis = detectCrisis(text);
+  if (crisis) return crisisReply(crisis);
+  if (wantsPerson(text)) return escalateReply(context, 'asked');
+  const talk = smallTalk(text);
+  if (talk) return smallTalkReply(talk, context);
+
+  const terms = analyze(withoutGreeting(text), correctorFor(knowledge)).slice(0, MAX_TERMS);
+  // A phrasing the knowledge base lists word for word needs no ranking.
+  const known = terms.length ? knowledge.phrases.get(phraseKey(terms)) : undefined;
+  if (known !== undefined && knowledge.entries[known]) {
+    const entry = knowledge.entries[known];
+    return answerReply(entry, context, 1, related(knowledge, entry.id, search(knowledge, terms).filter((h) => h.entry !== entry)));
+  }
+  const hits = search(knowledge, terms);
+  const verdict = decide(hits);
+  if (verdict.kind === 'answer') {
+    const top = hits[0].entry;
+    return answerReply(top, context, verdict.confidence, related(knowledge, top.id, hits.slice(1)));
+  }
+  // The second miss in a row gets a person, not another "not sure".
+  if ((context.unanswered ?? 0) >= 1) return escalateReply(context, 'unanswered');
+  return fallbackReply(context, verdict.confidence, verdict.suggestions.map(suggestion));
+}
+
+function suggestion(entry: { id: string; question: string }): Suggestion {
+  return { id: entry.id, question: entry.question };
+}
+
+/** 2–3 related questions: the author's links first, then the runners-up. */
+function related(knowledge: Knowledge, id: string, runnersUp: { entry: { id: string } }[]): Suggestion[] {
+  const ids = [...(knowledge.byId.get(id)?.related ?? []), ...runnersUp.map((h) => h.entry.id)];
+  const out: Suggestion[] = [];
+  for (const rid of ids) {
+    const entry = knowledge.byId.get(rid);
+    if (entry && rid !== id && !out.some((s) => s.id === rid)) out.push(suggestion(entry));
+    if (out.length === 3) break;
+  }
+  return out;
+}

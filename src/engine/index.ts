@@ -1,0 +1,27 @@
+/** The answer engine's public surface: question in, reply out. No DOM, no Node. */
+export { answer, type Context } from './answer.js';
+export { analyze, indexText, phraseKey, stem, words, isStopWord, type Term } from './analyze.js';
+export { detectCrisis, type Crisis, type CrisisKind } from './crisis.js';
+export {
+  loadKnowledge,
+  KnowledgeError,
+  PAYLOAD_FORMAT,
+  type Knowledge,
+  type KnowledgePayload,
+  type KnowledgeManifest,
+  type EntryDoc,
+} from './knowledge.js';
+export { normalize } from './normalize.js';
+export { PLACEHOLDERS, telHref, fillHtml, fillText, escapeHtml, type Center } from './placeholders.js';
+export { plainText } from './plain-text.js';
+export {
+  CRISIS_ACTIONS,
+  crisisReply,
+  type Reply,
+  type AnswerReply,
+  type FallbackReply,
+  type EscalateReply,
+  type CrisisReply,
+  type Suggestion,
+  type Action,
+} from './reply.js';

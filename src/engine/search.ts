@@ -1,0 +1,70 @@
+/**
+ * Ranks entries for analysed question terms, and measures how much of the
+ * question each hit really covers.
+ *
+ * Visitor text never reaches lunr's query parser (`index.search`), which
+ * throws on `:` `~` `^` and turns `+`/`-`/`*` into operators: every clause is
+ * built here through `index.query`, pipeline-free, all OPTIONAL.
+ */
+import lunr from 'lunr';
+import type { Term } from './analyze.js';
+import type { Knowledge, EntryDoc } from './knowledge.js';
+
+/** Boost for a synonym clause: a synonym supports a match but counts less than the word typed. */
+const SYNONYM_BOOST = 0.5;
+
+/** One ranked entry. */
+export interface Hit {
+  entry: EntryDoc;
+  score: number;
+  /** idf-weighted share of the question's terms this entry matched (0..1). */
+  coverage: number;
+}
+
+/** idf of an index term, as lunr computes it; unknown terms get the maximum. */
+function idf(knowledge: Knowledge, stem: string): number {
+  const n = knowledge.size;
+  const posting = Object.prototype.hasOwnProperty.call(knowledge.postings, stem) ? knowledge.postings[stem] : undefined;
+  if (!posting) return Math.log(1 + n);
+  const docs = new Set<string>();
+  for (const [field, refs] of Object.entries(posting)) {
+    if (field === '_index' || !refs || typeof refs !== 'object') continue;
+    for (const ref of Object.keys(refs)) docs.add(ref);
+  }
+  const df = docs.size;
+  return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+}
+
+/** The index terms that stand for one question term: itself and its synonyms. */
+function variants(knowledge: Knowledge, term: Term): string[] {
+  return [term.stem, ...(knowledge.synonyms.get(term.stem) ?? [])];
+}
+
+/**
+ * Ranks entries for the terms, best first.
+ *
+ * @param knowledge a loaded knowledge base
+ * @param terms analysed question terms (non-empty; an empty lunr query returns every document)
+ * @param limit how many hits to return
+ */
+export function search(knowledge: Knowledge, terms: Term[], limit = 5): Hit[] {
+  if (terms.length === 0) return [];
+  const results = knowledge.index.query((q) => {
+    for (const term of terms) {
+      q.term(term.stem, { usePipeline: false });
+      for (const s of knowledge.synonyms.get(term.stem) ?? []) {
+        if (s !== term.stem) q.term(s, { usePipeline: false, boost: SYNONYM_BOOST });
+      }
+    }
+  });
+  const weights = terms.map((t) => Math.max(...variants(knowledge, t).map((v) => idf(knowledge, v))));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return results.slice(0, limit).map((r) => {
+    const matched = new Set(Object.keys(r.matchData.metadata));
+    let covered = 0;
+    terms.forEach((t, i) => {
+      if (variants(knowledge, t).some((v) => matched.has(v))) covered += weights[i];
+    });
+    return { entry: knowledge.entries[Number(r.ref)], score: r.score, coverage: covered / total };
+  });
+}

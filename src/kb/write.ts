@@ -1,0 +1,35 @@
+/**
+ * Writes the payload as a content-hashed file plus a small manifest that
+ * names it. The hashed file can be cached for a year; only the manifest,
+ * a few bytes, must be fetched fresh to pick up a rebuilt knowledge base.
+ * Both sit next to the widget script in the output folder.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadKnowledge, PAYLOAD_FORMAT, type Knowledge, type KnowledgeManifest, type KnowledgePayload } from '../engine/index.js';
+
+/** The manifest's fixed name; the widget finds it next to its own script. */
+export const MANIFEST = 'admissions-chat.kb.json';
+const PAYLOAD = /^admissions-chat\.kb\.[0-9a-f]{10}\.json$/;
+
+/** Writes payload and manifest; removes payloads of earlier builds. Returns the payload's file name. */
+export function writePayload(outDir: string, payload: KnowledgePayload): { file: string; bytes: number } {
+  mkdirSync(outDir, { recursive: true });
+  const json = JSON.stringify(payload);
+  const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
+  const file = `admissions-chat.kb.${hash}.json`;
+  for (const old of readdirSync(outDir)) if (PAYLOAD.test(old) && old !== file) rmSync(join(outDir, old));
+  writeFileSync(join(outDir, file), json);
+  const manifest: KnowledgeManifest = { format: PAYLOAD_FORMAT, file, entries: payload.entries.length };
+  // Write-then-rename: a server never reads a half-written manifest.
+  writeFileSync(join(outDir, `${MANIFEST}.tmp`), JSON.stringify(manifest));
+  renameSync(join(outDir, `${MANIFEST}.tmp`), join(outDir, MANIFEST));
+  return { file, bytes: Buffer.byteLength(json) };
+}
+
+/** Loads the built knowledge base from an output folder, exactly as the widget would. */
+export function readBuilt(outDir: string): Knowledge {
+  const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as KnowledgeManifest;
+  return loadKnowledge(JSON.parse(readFileSync(join(outDir, manifest.file), 'utf8')));
+}

@@ -1,0 +1,27 @@
+/**
+ * Errors that carry their HTTP status, and the one place that turns any
+ * error into a JSON response. A client's mistake is a 4xx that says what is
+ * wrong; anything else is a 500 that says nothing about internals.
+ */
+
+/** An error with the status to answer it with, and optional field details. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** The JSON response for an error. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) {
+    const body = { error: error.message, ...(error.details ? { details: error.details } : {}) };
+    return Response.json(body, { status: error.status });
+  }
+  console.error('admissions-chat server:', error);
+  return Response.json({ error: 'Something went wrong on our side. Please call instead.' }, { status: 500 });
+}

@@ -1,0 +1,97 @@
+/**
+ * The lazily loaded part of the widget: mounts the Preact panel into the
+ * shadow root the loader made, and answers questions with the engine. The
+ * crisis check runs before the knowledge base is even fetched, so a visitor
+ * in crisis is never kept waiting on the network.
+ */
+import { render } from 'preact';
+import { answer, crisisReply, detectCrisis, telHref, type Reply } from '../engine/index.js';
+import type { App, MountOptions } from './loader.js';
+import { fetchKnowledge } from './knowledge.js';
+import { createState } from './state.js';
+import { Panel } from './components/panel.js';
+import type { Actions } from './components/actions.js';
+import css from './styles/panel.css?inline';
+
+/** Mounts the panel; returns what the loader's API calls. */
+export function mount({ root, launcher, config }: MountOptions): App {
+  const state = createState();
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const container = document.createElement('div');
+  container.className = 'container';
+  root.append(container);
+
+  const focusInput = () => {
+    requestAnimationFrame(() => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('.close'))?.focus());
+  };
+
+  const reply = async (text: string): Promise<Reply> => {
+    const crisis = detectCrisis(text);
+    if (crisis) return crisisReply(crisis);
+    const knowledge = await fetchKnowledge(config.base);
+    return answer(knowledge, text, { center: config.center, phone: config.phone, unanswered: state.unanswered.value });
+  };
+
+  const ask = async (text: string) => {
+    const question = text.trim();
+    if (!question) return;
+    state.view.value = 'chat';
+    state.push({ from: 'visitor', text: question });
+    state.loading.value = true;
+    try {
+      const r = await reply(question);
+      state.push({ from: 'bot', reply: r });
+      state.unanswered.value = r.kind === 'fallback' ? state.unanswered.value + 1 : 0;
+      if (r.kind === 'crisis') state.crisisShown.value = true;
+    } catch {
+      state.push({
+        from: 'notice',
+        text: `I cannot load answers right now. You can still call ${config.center} at ${config.phone} or request a callback.`,
+      });
+    } finally {
+      state.loading.value = false;
+    }
+  };
+
+  const open = () => {
+    if (state.open.value) return;
+    state.open.value = true;
+    launcher.setAttribute('aria-expanded', 'true');
+    draw();
+    focusInput();
+    void fetchKnowledge(config.base).catch(() => undefined); // warm up; errors surface on ask
+  };
+  const close = () => {
+    if (!state.open.value) return;
+    state.open.value = false;
+    launcher.setAttribute('aria-expanded', 'false');
+    draw();
+    launcher.focus();
+  };
+
+  const actions: Actions = {
+    ask: (t) => void ask(t),
+    openCallback: () => {
+      state.view.value = 'callback';
+      requestAnimationFrame(() => root.querySelector<HTMLElement>('#ac-first-name')?.focus());
+    },
+    onCall: () => undefined,
+    phone: config.phone,
+    telHref: telHref(config.phone),
+  };
+
+  function draw() {
+    render(state.open.value ? <Panel state={state} config={config} actions={actions} onClose={close} /> : null, container);
+  }
+
+  return {
+    open,
+    close,
+    ask: (text) => {
+      open();
+      void ask(text);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** The question box. Text stays in the box until it is sent. */
+import { useRef } from 'preact/hooks';
+
+export function Composer({ onAsk, disabled }: { onAsk: (text: string) => void; disabled?: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const el = input.current;
+    if (!el || !el.value.trim()) return;
+    onAsk(el.value);
+    el.value = '';
+  };
+  return (
+    <form class="composer" onSubmit={submit}>
+      <label class="visually-hidden" for="ac-question">
+        Your question
+      </label>
+      <input
+        id="ac-question"
+        ref={input}
+        type="text"
+        enterKeyHint="send"
+        autoComplete="off"
+        maxLength={500}
+        placeholder="Type your question…"
+        disabled={disabled}
+      />
+      <button type="submit" class="send" disabled={disabled}>
+        Send
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * Fetches the prebuilt knowledge base from next to the widget script: the
+ * small manifest fresh (it names the current build), then the
+ * content-hashed payload, which the browser may cache for a year. One
+ * promise is shared by every caller; a failure is forgotten so the next
+ * open tries again.
+ */
+import { loadKnowledge, type Knowledge, type KnowledgeManifest } from '../engine/index.js';
+
+export const MANIFEST = 'admissions-chat.kb.json';
+
+let pending: Promise<Knowledge> | null = null;
+
+async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { credentials: 'omit', ...init });
+  if (!response.ok) throw new Error(`admissions-chat: ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The knowledge base for the widget at `base` (the script's folder URL). */
+export function fetchKnowledge(base: string): Promise<Knowledge> {
+  pending ??= (async () => {
+    const manifest = await fetchJson<KnowledgeManifest>(new URL(MANIFEST, base).href, { cache: 'no-cache' });
+    return loadKnowledge(await fetchJson(new URL(manifest.file, base).href));
+  })().catch((error: unknown) => {
+    pending = null;
+    throw error;
+  });
+  return pending;
+}

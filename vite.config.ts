@@ -1,0 +1,71 @@
+/**
+ * Two builds, one config (`vite build --mode app`, then `--mode loader`):
+ *
+ * - app: the Preact UI, the engine and lunr as one content-hashed ES module,
+ *   loaded only when a visitor shows intent (hover, focus, open, API call).
+ * - loader: `admissions-chat.js`, the one classic script a site owner pastes.
+ *   It paints the launcher at once and knows the app's hashed file name,
+ *   which this config reads from the app build's output.
+ *
+ * Tests run in three environments (vitest projects): node for engine, kb,
+ * shared and server; happy-dom for widget components; node + real Chromium
+ * for the end-to-end tests in tests/e2e.
+ */
+import { readdirSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const APP_FILE = /^admissions-chat\.app\.[\w-]+\.js$/;
+
+function appFile(): string {
+  const file = readdirSync('dist').find((f) => APP_FILE.test(f));
+  if (!file) throw new Error('dist has no admissions-chat.app.*.js: run `vite build --mode app` first');
+  return file;
+}
+
+const jsx = { oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } } };
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'app') {
+    return {
+      ...jsx,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        target: 'es2020',
+        minify: true,
+        // Not lib mode: lib mode leaves ES output unminified for downstream bundlers.
+        rollupOptions: {
+          input: 'src/widget/app.tsx',
+          preserveEntrySignatures: 'exports-only' as const,
+          output: { format: 'es' as const, entryFileNames: 'admissions-chat.app.[hash].js' },
+        },
+      },
+    };
+  }
+  if (mode === 'loader') {
+    return {
+      ...jsx,
+      define: { __APP_FILE__: JSON.stringify(appFile()) },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2020',
+        minify: true,
+        lib: { entry: 'src/widget/loader.ts', formats: ['iife'], name: 'AdmissionsChatLoader', fileName: () => 'admissions-chat.js' },
+      },
+    };
+  }
+  return {
+    ...jsx,
+    test: {
+      projects: [
+        { ...jsx, test: { name: 'node', environment: 'node', include: ['tests/{engine,kb,shared,server}/**/*.test.ts', 'tests/*.test.ts'] } },
+        { ...jsx, test: { name: 'widget', environment: 'happy-dom', include: ['tests/widget/**/*.test.{ts,tsx}'] } },
+        {
+          ...jsx,
+          test: { name: 'browser', environment: 'node', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+        },
+      ],
+    },
+  };
+});
