@@ -129,8 +129,8 @@ export function crisisText(text: unknown): string {
   return s
     .split(' ')
     .map((w) => {
-      if (w.length < 5) return w;
-      for (const known of LEXICON) if (w !== known && editDistance(w, known, 1) <= 1) return known;
+      if (w.length < 5 || LEXICON.includes(w)) return w;
+      for (const known of LEXICON) if (editDistance(w, known, 1) <= 1) return known;
       return w;
     })
     .join(' ');

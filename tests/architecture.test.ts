@@ -1,0 +1,59 @@
+/**
+ * The house rules for imports, checked rather than remembered: each room
+ * under src/ imports only what its job allows, and other rooms only through
+ * their index.ts.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOMS: Record<string, { rooms: string[]; packages: RegExp }> = {
+  shared: { rooms: [], packages: /^$/ },
+  engine: { rooms: [], packages: /^lunr$/ },
+  kb: { rooms: ['engine', 'shared'], packages: /^(?:lunr|marked|node:.+)$/ },
+  widget: { rooms: ['engine', 'shared'], packages: /^(?:preact|preact\/hooks|@preact\/signals)$/ },
+  server: { rooms: ['shared'], packages: /^(?:better-sqlite3|node:.+)$/ },
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  return [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+}
+
+describe('imports between rooms', () => {
+  for (const [room, allowed] of Object.entries(ROOMS)) {
+    it(`src/${room} imports only ${[...allowed.rooms, allowed.packages.source].join(', ') || 'its own files'}`, () => {
+      const wrong: string[] = [];
+      for (const file of files(join('src', room))) {
+        for (const spec of imports(file)) {
+          const where = relative('.', file);
+          if (spec.startsWith('.')) {
+            const target = relative('src', join(file, '..', spec)).split('/');
+            if (target[0] === room) continue;
+            if (!allowed.rooms.includes(target[0])) wrong.push(`${where} imports ${spec}`);
+            else if (target.slice(1).join('/') !== 'index.js') wrong.push(`${where} reaches past ${target[0]}/index.ts: ${spec}`);
+          } else if (!allowed.packages.test(spec) && !spec.endsWith('?inline')) {
+            wrong.push(`${where} imports package ${spec}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('keeps Node and build-time code out of the widget bundle', () => {
+    for (const name of readdirSync('dist').filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(join('dist', name), 'utf8');
+      // `node:` as a module specifier (lunr's own code uses `{node: ...}` object keys).
+      const leaks = code.match(/["'`]node:[a-z/]+["'`]|better-sqlite3|new Marked|marked\.parse/g) ?? [];
+      expect(leaks, name).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/engine/index.js';
+import { CENTER, defaultKnowledge } from './knowledge-fixture.js';
+
+const ask = (q: unknown, unanswered = 0) => answer(defaultKnowledge(), q, { ...CENTER, unanswered });
+
+describe('answer', () => {
+  it('answers the canonical questions from the index', () => {
+    expect(ask('what is iop')).toMatchObject({ kind: 'answer', id: 'what-is-iop' });
+    expect(ask('PHP vs. IOP: what’s the difference?')).toMatchObject({ kind: 'answer', id: 'iop-vs-php' });
+    expect(ask('how many hrs a week')).toMatchObject({ kind: 'answer', id: 'iop-schedule' });
+  });
+
+  it('fills the center and phone into the answer', () => {
+    const reply = ask('does my insurance cover it');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') {
+      expect(reply.text).toContain('Sunrise Recovery');
+      expect(reply.text).not.toContain('{{');
+      expect(reply.related.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('puts a crisis first, whatever else the message asks', () => {
+    const reply = ask('how much does iop cost, i want to kill myself');
+    expect(reply.kind).toBe('crisis');
+    if (reply.kind === 'crisis') expect(reply.actions[0].href).toBe('tel:988');
+  });
+
+  it('hands a visitor who asks for a person to the call and callback', () => {
+    expect(ask('can i talk to a real person').kind).toBe('escalate');
+    expect(ask('please call me back').kind).toBe('escalate');
+  });
+
+  it('answers small talk briefly instead of searching', () => {
+    expect(ask('hello')).toMatchObject({ kind: 'answer', id: 'smalltalk:greeting' });
+    expect(ask('thanks!')).toMatchObject({ kind: 'answer', id: 'smalltalk:thanks' });
+  });
+
+  it('says it is not sure when the FAQ does not cover the question', () => {
+    expect(ask('what is the weather in boston tomorrow').kind).toBe('fallback');
+    expect(ask('can i bring my dog').kind).toBe('fallback');
+  });
+
+  it('offers a person after a second unanswered question in a row', () => {
+    expect(ask('who won the game last night', 1)).toMatchObject({ kind: 'escalate', reason: 'unanswered' });
+  });
+
+  it('never throws and never echoes markup, whatever it is given', () => {
+    for (const q of ['', '   ', ':', '~', '^', '*', '+', '-', 'constructor', '__proto__', 'toString', '<img src=x onerror=alert(1)>', '\u202e\u200f', '🙂🙂', 'x'.repeat(10_000), null, undefined, 42, {}]) {
+      const reply = ask(q);
+      expect(['answer', 'fallback', 'escalate', 'crisis']).toContain(reply.kind);
+      expect(reply.text).not.toMatch(/<img|onerror/);
+    }
+  });
+});
