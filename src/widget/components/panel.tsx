@@ -22,10 +22,12 @@ export interface PanelProps {
 export function Panel({ state, config, actions, onClose }: PanelProps) {
   const log = useRef<HTMLDivElement>(null);
   const messages = state.messages.value;
+  // Bring the latest question to the top, so its answer reads from its first line.
   useEffect(() => {
     const el = log.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [messages.length, state.loading.value]);
+    const asked = el?.querySelectorAll<HTMLElement>('.visitor');
+    if (el && asked?.length) el.scrollTop = asked[asked.length - 1].offsetTop - 12;
+  }, [messages.length]);
 
   return (
     <div
