@@ -4,7 +4,7 @@
  * be outranked by a confident FAQ match; then a wish for a person; then small
  * talk; only then the index, whose hits must be confident to become an answer.
  */
-import { analyze, phraseKey, stem } from './analyze.js';
+import { analyze, phraseKey } from './analyze.js';
 import { decide } from './confidence.js';
 import { detectCrisis } from './crisis.js';
 import { smallTalk, wantsPerson, withoutGreeting } from './intent.js';
@@ -12,7 +12,7 @@ import type { Knowledge } from './knowledge.js';
 import type { Center } from './placeholders.js';
 import { answerReply, crisisReply, escalateReply, fallbackReply, smallTalkReply, type Reply, type Suggestion } from './reply.js';
 import { search } from './search.js';
-import { corrector } from './spelling.js';
+import { expand } from './expand.js';
 
 /** Most analysed terms a question is searched with; the rest of a pasted essay adds only noise. */
 const MAX_TERMS = 32;
@@ -21,22 +21,6 @@ const MAX_TERMS = 32;
 export interface Context extends Center {
   /** How many questions in a row just before this one went unanswered. */
   unanswered?: number;
-}
-
-const correctors = new WeakMap<Knowledge, (word: string) => string>();
-
-/** The knowledge base's spelling corrector, made once per loaded knowledge base. */
-function correctorFor(knowledge: Knowledge): (word: string) => string {
-  let correct = correctors.get(knowledge);
-  if (!correct) {
-    const known = (w: string) => {
-      const s = stem(w);
-      return Object.prototype.hasOwnProperty.call(knowledge.postings, s) || knowledge.synonyms.has(s);
-    };
-    correct = corrector(knowledge.vocabulary, known);
-    correctors.set(knowledge, correct);
-  }
-  return correct;
 }
 
 /**
@@ -54,7 +38,7 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
   const talk = smallTalk(text);
   if (talk) return smallTalkReply(talk, context);
 
-  const terms = analyze(withoutGreeting(text), correctorFor(knowledge)).slice(0, MAX_TERMS);
+  const terms = expand(knowledge, analyze(withoutGreeting(text)).slice(0, MAX_TERMS));
   // A phrasing the knowledge base lists word for word needs no ranking.
   const known = terms.length ? knowledge.phrases.get(phraseKey(terms)) : undefined;
   if (known !== undefined && knowledge.entries[known]) {

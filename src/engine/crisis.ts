@@ -32,8 +32,14 @@ interface Rule {
   negatable?: boolean;
   /** A bare topic word: a question *about* it, or a past event, is not a crisis. */
   topic?: boolean;
+  /** Context the message must also hold for the rule to count ("passing out" after using). */
+  requires?: RegExp;
 }
 
+const DRUG =
+  '(?:pills?|tablets?|meds|xanax|oxys?|oxycodone|percs?|percocet|vicodin|bars|klonopin|valium|ativan|ambien|tylenol|benzos?|sleeping pills|fentanyl|fent|heroin|dope|methadone|suboxone|painkillers|pain pills|opioids|opiates)';
+const USED = /\b(?:used|using|took|taken|snorted|shot up|smoked|drank|drinking|high|pills?|dose|relapsed|xanax|benzos?|heroin|fentanyl|fent|oxy)\b/;
+const STOPPED = /\b(?:stopp?ed|stopping|quit|quitting|ran out|run out|withdrawal|withdrawing|detox|detoxing|coming off|came off|cold turkey|last drink|without (?:a )?drink)\b/;
 const SELF = '(?:my ?self|my ?own ?self|him ?self|her ?self|them ?selves|them ?self|themselves)';
 const LIFE = '(?:my|his|her|their) (?:own )?life';
 const INTEND =
@@ -41,7 +47,18 @@ const INTEND =
 
 const RULES: Rule[] = [
   // Suicide and self-harm: statements of intent are never negated by question form.
-  { kind: 'suicide', pattern: new RegExp(`\\b(?:kill|killing|kil|end|ending|hurt|hurting|harm|harming|cut|cutting|hang|hanging|shoot|shooting) ${SELF}\\b`), negatable: true },
+  { kind: 'suicide', pattern: new RegExp(`\\b(?:kill|killing|kil|end|ending|hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt|hang|hanging|shoot|shooting|starve|starving) ${SELF}\\b`), negatable: true },
+  { kind: 'suicide', pattern: /\b(?:rather be dead|rather die|done with life|done living|tired of living|tired of life|sick of living|point (?:of|in) (?:living|life|going on)|reason to go on)\b/ },
+  { kind: 'suicide', pattern: /\b(?:will not|wont|not going to) be (?:around|here) (?:much longer|for long|anymore|tomorrow)\b/ },
+  { kind: 'suicide', pattern: /\b(?:pain|hurting|suffering|it all) to (?:stop|end) (?:for good|forever|permanently)\b/ },
+  { kind: 'suicide', pattern: /\b(?:i am|i feel like|i am just|i am only) (?:a |such a )?burden\b/ },
+  { kind: 'suicide', pattern: /\bnot sure (?:if|whether) (?:i|he|she) (?:want|wants) to (?:live|be alive|be here|go on)\b/ },
+  { kind: 'suicide', pattern: /\b(?:want|going|need|urge) to cut\b|\bcutting again\b|\bstarted cutting\b/ },
+  { kind: 'suicide', pattern: /\b(?:hope|wish|want|pray|sleep and) (?:that )?(?:i|he|she)? ?(?:never|not|do not|does not|will not|wont) wake up\b/ },
+  { kind: 'suicide', pattern: /\bso (?:i|he|she|they) (?:do not|does not|will not|wont|never|would not|dont) wake up\b/ },
+  { kind: 'suicide', pattern: /\bto end it\b/ },
+  { kind: 'suicide', pattern: /\b(?:texted|sent|said|wrote|left|posted) (?:me |us |everyone )?(?:a )?goodbye\b/ },
+  { kind: 'suicide', pattern: /\bhow (?:many|much)\b(?: \w+){0,6} (?:is |are |would be )?(?:too much|too many|lethal|deadly|enough to)\b/, requires: new RegExp(`\\b${DRUG}|vodka|alcohol|liquor|drugs?\\b`) },
   { kind: 'suicide', pattern: new RegExp(`\\b(?:end|ending|take|taking|took) ${LIFE}\\b`), negatable: true },
   { kind: 'suicide', pattern: new RegExp(`\\b${INTEND} (?:to |of |about |on )?(?:\\w+ ){0,2}(?:die|dying|be dead|end it all|end it|end everything|end things|not be here)\\b`), negatable: true },
   { kind: 'suicide', pattern: /\bend (?:it all|everything)\b/ },
@@ -61,9 +78,10 @@ const RULES: Rule[] = [
   { kind: 'overdose', pattern: /\b(?:overdosed|overdosing|oded|oding|odding|(?:i|he|she|they|just|has|have|had|might have|may have|think|thinks) (?:overdose|od|odd)d?)\b/, negatable: true },
   { kind: 'overdose', pattern: /\b(?:overdoses?|od)\b/, negatable: true, topic: true },
   { kind: 'overdose', pattern: /\b(?:is not|isnt|not|stopped|barely|can not|cant|trouble|hard time) breath(?:ing|e)\b/ },
-  { kind: 'overdose', pattern: /\b(?:unresponsive|unconscious|turning blue|blue lips|lips are blue|lips turning blue|foaming at the mouth)\b/ },
+  { kind: 'overdose', pattern: /\b(?:unresponsive|unconscious|turning blue|blue lips|lips are blue|lips turning blue|foaming at the mouth|not responding|will not respond|wont respond|not moving)\b/ },
+  { kind: 'overdose', pattern: /\b(?:passing out|passed out|pass out|blacking out|about to pass out|heart is racing|chest hurts|can not feel my)\b/, requires: USED },
   { kind: 'overdose', pattern: /\b(?:will not|wont|can not|cant|could not|wouldnt|would not) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b/ },
-  { kind: 'overdose', pattern: /\b(?:took|take|taken|swallowed|ate|taking) (?:a |the |all (?:of )?(?:my |his |her |the )?|too many |a bunch of |a handful of |a whole |an entire |the whole |a lot of )+(?:\w+ )?(?:pills|tablets|bottle|meds|xanax|oxys?|percs?|bars)\b/ },
+  { kind: 'overdose', pattern: new RegExp(`\\b(?:took|take|taken|swallowed|ate|taking|downed) (?:a |the |all (?:of )?|too many |a bunch of |a handful of |a whole |an entire |the whole |a lot of |extra |double )+(?:\\w+ ){0,3}(?:${DRUG}|bottle)\\b`) },
   { kind: 'overdose', pattern: /\b(?:need|give|gave|giving|used|use) (?:narcan|naloxone)\b/ },
   // Dangerous withdrawal: seizures, hallucinations, delirium, severe shaking.
   { kind: 'withdrawal', pattern: /\b(?:having (?:a )?(?:seizure|seizures|fit|fits|convulsions)|seizing|convulsing|is fitting)\b/, negatable: true },
@@ -71,6 +89,7 @@ const RULES: Rule[] = [
   { kind: 'withdrawal', pattern: /\b(?:hallucinating|hallucinations|seeing things|hearing things|seeing bugs|hearing voices|delirium tremens|delirium|the dts|dts)\b/, negatable: true, topic: true },
   { kind: 'withdrawal', pattern: /\b(?:severe|bad|badly|uncontrollabl[ey]|violent|violently|really bad|cant stop) (?:shaking|shakes|tremors|trembling)\b/, negatable: true, topic: true },
   { kind: 'withdrawal', pattern: /\bshaking (?:so |really |very )?(?:bad|badly|hard|uncontrollably)\b/, negatable: true, topic: true },
+  { kind: 'withdrawal', pattern: /\b(?:high fever|confused|confusion|disoriented|twitching|about to seize|going to seize|seize|sweating buckets|heart pounding)\b/, requires: STOPPED },
   // Harm to someone else: 911.
   { kind: 'violence', pattern: /\b(?:going to|gonna|want to|will) (?:kill|hurt|shoot|stab) (?:him|her|them|someone|somebody|my \w+)\b(?! feelings)/, negatable: true },
 ];
@@ -85,12 +104,17 @@ const PSEUDO_NEGATION = /\b(?:not sure|no idea|can not stop|could not stop|not s
 
 const INFORMATIONAL =
   /(?:^|\b)(?:what|whats|how|why|is|are|can|could|does|do|will|should|would|when|which|tell me|explain|info|information)\b.*\b(?:risk|risks|riskier|signs?|symptoms?|chance|chances|rate|rates|prevent|prevention|dangerous|danger|dangers|happens?|cause|causes|common|likely|mean|means|treat|treats|treated|handle|handles|help with|deal with|about|after|during|if|normal|safe|possible)\b/;
-const PAST = /\b(?:last (?:year|month|week|summer|winter|spring|fall|time)|years? ago|months? ago|in (?:19|20)\d\d|used to|history of|back in|when i was|in the past|a while ago|previously|before he got|before she got)\b/;
-const PRESENT = /\b(?:right now|now|tonight|today|again|just|currently|keep|keeps|still|this morning|this evening)\b/;
+const PAST = /\b(?:last (?:year|month|summer|winter|spring|fall)|years? ago|months? ago|in (?:19|20)\d\d|used to|history of|back in|when i was|in the past|a while ago|previously|died (?:of|from)|passed away|lost (?:him|her|them|my \w+) to)\b/;
+const PRESENT = /\b(?:right now|just now|tonight|today|again|currently|keeps|this morning|this evening|at the moment)\b/;
 
 const OTHER_PERSON =
-  /\b(?:my (?:son|sons|daughter|daughters|husband|wife|partner|boyfriend|girlfriend|bf|gf|mom|mother|mum|dad|father|brother|sister|friend|best friend|kid|kids|child|boy|girl|cousin|uncle|aunt|grandson|granddaughter|grandma|grandpa|fiance|fiancee|roommate|loved one|spouse|parent|parents|nephew|niece|teen|teenager|stepson|stepdaughter|coworker|client|patient)|he|she|they|him|his|hers|their|them|someone|somebody)\b/;
-const FIRST_PERSON_ACT = /\b(?:i|me|myself|my life)\b/;
+  /\b(?:my (?:son|sons|daughter|daughters|husband|wife|partner|boyfriend|girlfriend|bf|gf|mom|mother|mum|dad|father|brother|sister|friend|best friend|kid|kids|child|boy|girl|cousin|uncle|aunt|grandson|granddaughter|grandma|grandpa|fiance|fiancee|roommate|loved one|spouse|parent|parents|nephew|niece|teen|teenager|stepson|stepdaughter|coworker|client|patient)|he|hes|she|shes|they|theyre|him|his|her|hers|their|them|someone|somebody)\b/;
+/** The crisis phrase itself is about the writer. */
+const FIRST_PERSON_ACT = /\b(?:myself|my ?self|my life|my own life)\b/;
+/** The crisis phrase is about someone else. */
+const THIRD_PERSON_ACT = /\b(?:him|her|them|his|their|himself|herself|themselves|themself)\b/;
+/** "I" right before the phrase: the writer is its subject. */
+const I_SUBJECT = /\b(?:i|i am|i have|i have been|i just|i think i|i feel|i feel like|i keep|i really)\s*$/;
 
 const PILLS =
   /\b(?:pills?|tablets?|bottle|meds|medication|xanax|oxy|oxys|oxycodone|percocet|percs|vicodin|tylenol|acetaminophen|ibuprofen|benzos?|klonopin|valium|ativan|ambien|sleeping pills|bars|fentanyl pills?)\b/;
@@ -113,7 +137,6 @@ const SLANG: Array<[RegExp, string]> = [
   [/\bgonna\b/g, 'going to'],
   [/\bim\b/g, 'i am'],
   [/\bu\b/g, 'you'],
-  [/\bo ?d ?d\b/g, 'od'],
   [/\bnot breating|not breething\b/g, 'not breathing'],
 ];
 
@@ -157,8 +180,10 @@ export function detectCrisis(text: unknown): Crisis | null {
     const before = `${s.slice(Math.max(0, m.index - 40), m.index)}`;
     if (rule.negatable && negated(before)) continue;
     if (rule.topic && (informational || past)) continue;
+    if (rule.requires && !rule.requires.test(s)) continue;
     if (!rule.topic && past && !/\b(?:die|dying|kill|end)\b/.test(m[0])) continue;
-    const other = OTHER_PERSON.test(s) && !(FIRST_PERSON_ACT.test(m[0]) || /\b(?:i|i am)\b/.test(before.slice(-12)));
+    const other =
+      THIRD_PERSON_ACT.test(m[0]) || (OTHER_PERSON.test(s) && !FIRST_PERSON_ACT.test(m[0]) && !I_SUBJECT.test(before));
     return { kind: rule.kind, who: other ? 'other' : 'self', pills: PILLS.test(s) };
   }
   return null;

@@ -38,6 +38,7 @@ export function normalize(text: unknown): string {
     .replace(/[\u2018\u2019\u201a\u201b\u2032`\u00b4]/g, "'");
   for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   return s
+    .replace(/\b(?:[a-z]\.){2,}/g, (m) => `${m.replace(/\./g, '')} `) // I.O.P. -> iop
     .replace(/(\d+)\s*\/\s*(\d+)/g, '$1x$2') // 24/7 -> 24x7 on both sides
     .replace(/[^a-z0-9\s-]+/g, ' ')
     .replace(/-+/g, ' ') // "12-step" and "12 step" must meet; lunr splits on hyphens too

@@ -6,12 +6,8 @@
  * throws on `:` `~` `^` and turns `+`/`-`/`*` into operators: every clause is
  * built here through `index.query`, pipeline-free, all OPTIONAL.
  */
-import lunr from 'lunr';
-import type { Term } from './analyze.js';
+import type { QueryTerm } from './expand.js';
 import type { Knowledge, EntryDoc } from './knowledge.js';
-
-/** Boost for a synonym clause: a synonym supports a match but counts less than the word typed. */
-const SYNONYM_BOOST = 0.5;
 
 /** One ranked entry. */
 export interface Hit {
@@ -35,35 +31,31 @@ function idf(knowledge: Knowledge, stem: string): number {
   return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
 }
 
-/** The index terms that stand for one question term: itself and its synonyms. */
-function variants(knowledge: Knowledge, term: Term): string[] {
-  return [term.stem, ...(knowledge.synonyms.get(term.stem) ?? [])];
-}
-
 /**
  * Ranks entries for the terms, best first.
  *
  * @param knowledge a loaded knowledge base
- * @param terms analysed question terms (non-empty; an empty lunr query returns every document)
+ * @param terms expanded question terms (non-empty; an empty lunr query returns every document)
  * @param limit how many hits to return
  */
-export function search(knowledge: Knowledge, terms: Term[], limit = 5): Hit[] {
+export function search(knowledge: Knowledge, terms: QueryTerm[], limit = 5): Hit[] {
   if (terms.length === 0) return [];
   const results = knowledge.index.query((q) => {
     for (const term of terms) {
-      q.term(term.stem, { usePipeline: false });
-      for (const s of knowledge.synonyms.get(term.stem) ?? []) {
-        if (s !== term.stem) q.term(s, { usePipeline: false, boost: SYNONYM_BOOST });
-      }
+      for (const [stem, boost] of term.variants) q.term(stem, { usePipeline: false, boost });
     }
   });
-  const weights = terms.map((t) => Math.max(...variants(knowledge, t).map((v) => idf(knowledge, v))));
+  // A term weighs what its rarest known variant weighs; a word the index has never seen weighs the most.
+  const weights = terms.map((t) => {
+    const known = [...t.variants.keys()].filter((v) => Object.prototype.hasOwnProperty.call(knowledge.postings, v));
+    return known.length ? Math.max(...known.map((v) => idf(knowledge, v))) : Math.log(1 + knowledge.size);
+  });
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   return results.slice(0, limit).map((r) => {
     const matched = new Set(Object.keys(r.matchData.metadata));
     let covered = 0;
     terms.forEach((t, i) => {
-      if (variants(knowledge, t).some((v) => matched.has(v))) covered += weights[i];
+      if ([...t.variants.keys()].some((v) => matched.has(v))) covered += weights[i];
     });
     return { entry: knowledge.entries[Number(r.ref)], score: r.score, coverage: covered / total };
   });
