@@ -54,8 +54,12 @@ export function search(knowledge: Knowledge, terms: QueryTerm[], limit = 5): Hit
   return results.slice(0, limit).map((r) => {
     const matched = new Set(Object.keys(r.matchData.metadata));
     let covered = 0;
+    // Credit follows the best matched variant's boost: a synonym or a spelling
+    // guess is weaker evidence that the entry is about what was typed.
     terms.forEach((t, i) => {
-      if ([...t.variants.keys()].some((v) => matched.has(v))) covered += weights[i];
+      let credit = 0;
+      for (const [v, boost] of t.variants) if (matched.has(v)) credit = Math.max(credit, Math.min(1, boost * 1.4));
+      covered += weights[i] * credit;
     });
     return { entry: knowledge.entries[Number(r.ref)], score: r.score, coverage: covered / total };
   });

@@ -33,7 +33,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Edits allowed for a word of this length: none for short words, where a typo is a different word. */
 export function allowedEdits(word: string): number {
-  if (word.length < 4) return 0;
+  if (word.length < 5) return 0;
   return word.length >= 8 ? 2 : 1;
 }
 

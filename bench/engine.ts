@@ -1,0 +1,104 @@
+/**
+ * Engine figures in Node: index load time, per-question latency over the
+ * development question set, and accuracy of the engine against a plain
+ * `index.search` over the same index. Medians and percentiles only; this is
+ * a report, never a pass/fail test (shared machines are noisy).
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import lunr from 'lunr';
+import { answer, loadKnowledge, type Knowledge, type KnowledgeManifest } from '../src/engine/index.js';
+import { DEMO_CENTER } from '../src/shared/index.js';
+
+export interface Case {
+  question: string;
+  expect: string;
+}
+
+/** Reads `question => expected` lines (the kb eval format). */
+export function readCases(file: string): Case[] {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !l.trim().startsWith('#') && l.includes('=>'))
+    .map((l) => {
+      const at = l.lastIndexOf('=>');
+      return { question: l.slice(0, at).trim(), expect: l.slice(at + 2).trim() };
+    });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** The built payload as text, found through the manifest in dist/. */
+export function readPayloadText(dist = 'dist'): string {
+  const manifest = JSON.parse(readFileSync(`${dist}/admissions-chat.kb.json`, 'utf8')) as KnowledgeManifest;
+  return readFileSync(`${dist}/${manifest.file}`, 'utf8');
+}
+
+/** Median time to parse and load the payload, over `runs` runs. */
+export function loadTime(text: string, runs = 21): { ms: number; knowledge: Knowledge } {
+  const times: number[] = [];
+  let knowledge!: Knowledge;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    knowledge = loadKnowledge(JSON.parse(text));
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), knowledge };
+}
+
+/** p50/p99 per-question latency: one warm-up pass, then `passes` timed passes. */
+export function latency(knowledge: Knowledge, questions: string[], passes = 5): { p50: number; p99: number } {
+  const center = { ...DEMO_CENTER };
+  for (const q of questions) answer(knowledge, q, center);
+  const times: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    for (const q of questions) {
+      const t0 = performance.now();
+      answer(knowledge, q, center);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+const KINDS = new Set(['answer', 'fallback', 'escalate', 'crisis']);
+
+/** Share of cases the engine gets right. */
+export function engineAccuracy(knowledge: Knowledge, cases: Case[]): number {
+  const center = { ...DEMO_CENTER };
+  const ok = cases.filter((c) => {
+    const r = answer(knowledge, c.question, center);
+    if (c.expect === 'not-crisis') return r.kind !== 'crisis';
+    return KINDS.has(c.expect) ? r.kind === c.expect : r.kind === 'answer' && r.id === c.expect;
+  });
+  return ok.length / cases.length;
+}
+
+/**
+ * Share of cases a plain `index.search(question)` gets right on the same
+ * index: top hit = its answer, no hit or a thrown parse error = fallback.
+ * It has no notion of crisis or escalation, so those cases count as wrong.
+ */
+export function plainSearchAccuracy(knowledge: Knowledge, cases: Case[]): { accuracy: number; errors: number } {
+  let errors = 0;
+  const ok = cases.filter((c) => {
+    let hits: lunr.Index.Result[] = [];
+    try {
+      hits = knowledge.index.search(c.question);
+    } catch {
+      errors++;
+    }
+    const top = hits[0] ? knowledge.entries[Number(hits[0].ref)].id : 'fallback';
+    if (c.expect === 'not-crisis') return true;
+    return top === c.expect;
+  });
+  return { accuracy: ok.length / cases.length, errors };
+}
