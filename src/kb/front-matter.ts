@@ -22,11 +22,19 @@ export interface FrontMatter {
 
 const KEY = /^([a-z][a-zA-Z0-9_-]*):(?:\s+(.*))?$/;
 
-/** Splits `[a, b, c]` into located items. */
-function flowList(text: string, line: number): Located<string>[] {
+/** Splits `[a, b, c]` into located items; an empty item is a problem. */
+function flowList(text: string, line: number, onEmpty: () => void): Located<string>[] {
   const inner = text.slice(1, -1).trim();
   if (!inner) return [];
-  return inner.split(',').map((s) => ({ value: s.trim(), line }));
+  const items = inner.split(',').map((s) => ({ value: unquote(s.trim()), line }));
+  if (items.some((i) => !i.value)) onEmpty();
+  return items.filter((i) => i.value);
+}
+
+/** `"text"` or `'text'` -> text: quoting is optional, and the quotes are not part of the value. */
+function unquote(value: string): string {
+  const m = /^(["'])(.*)\1$/.exec(value);
+  return m ? m[2] : value;
 }
 
 /**
@@ -58,7 +66,7 @@ export function parseFrontMatter(file: string, source: string, problems: Problem
     if (item) {
       if (!list) problems.push({ file, line, message: 'list item outside a list: put it under a key such as `alternates:`.' });
       else if (!item[1].trim()) problems.push({ file, line, message: 'empty list item.' });
-      else list.push({ value: item[1].trim(), line });
+      else list.push({ value: unquote(item[1].trim()), line });
       continue;
     }
     const m = KEY.exec(text);
@@ -76,10 +84,10 @@ export function parseFrontMatter(file: string, source: string, problems: Problem
     } else if (value.startsWith('[')) {
       list = null;
       if (!value.endsWith(']')) problems.push({ file, line, message: `\`${key}\` list is not closed: end it with \`]\`.` });
-      else fields.set(key, { value: flowList(value, line), line });
+      else fields.set(key, { value: flowList(value, line, () => problems.push({ file, line, message: `\`${key}\` has an empty item: remove the extra comma.` })), line });
     } else {
       list = null;
-      fields.set(key, { value, line });
+      fields.set(key, { value: unquote(value), line });
     }
   }
   return { fields, bodyLine: end + 2, body: lines.slice(end + 1).join('\n') };

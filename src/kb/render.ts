@@ -9,7 +9,7 @@ import { Marked, type Tokens } from 'marked';
 import { escapeHtml } from '../engine/index.js';
 
 /** Every tag the rendered HTML may contain. */
-const ALLOWED_TAG = /^<(?:\/?(?:p|strong|em|ul|ol|li|code)|br)>$|^<a href="(?:https:\/\/|tel:|mailto:)[^"<>]*">$|^<\/a>$/;
+const ALLOWED_TAG = /^<(?:\/?(?:p|strong|em|ul|ol|li|code)|br)>$|^<ol start="\d+">$|^<a href="(?:https:\/\/|tel:|mailto:)[^"<>]*">$|^<\/a>$/;
 
 const SAFE_HREF = /^(?:https:\/\/|tel:|mailto:)/;
 
@@ -27,7 +27,7 @@ const marked = new Marked({
     },
     image: ({ text }: Tokens.Image) => escapeHtml(text),
     code: ({ text }: Tokens.Code) => `<p><code>${escapeHtml(text)}</code></p>\n`,
-    codespan: ({ text }: Tokens.Codespan) => `<code>${text}</code>`,
+    codespan: ({ text }: Tokens.Codespan) => `<code>${escapeHtml(text)}</code>`,
     blockquote({ tokens }: Tokens.Blockquote) {
       return this.parser.parse(tokens);
     },

@@ -3,7 +3,8 @@
  * one pass and reported together: a broken knowledge base must never produce
  * a half-built index, and a site owner should fix all of it in one go.
  */
-import { analyze, normalize, phraseKey, PLACEHOLDERS } from '../engine/index.js';
+import { basename } from 'node:path';
+import { analyze, isStopWord, normalize, phraseKey, PLACEHOLDERS } from '../engine/index.js';
 import type { Problem } from './problem.js';
 import type { Source, SourceEntry } from './read.js';
 
@@ -25,7 +26,7 @@ function checkEntry(entry: SourceEntry, problems: Problem[]): void {
   const at = (line: number, message: string) => problems.push({ file, line, message });
   if (!entry.id?.value) at(1, 'missing `id`: give the entry a stable id such as `what-is-iop`.');
   else if (!ID.test(entry.id.value)) at(entry.id.line, `id \`${entry.id.value}\` must be lowercase words joined by hyphens.`);
-  else if (!file.endsWith(`${entry.id.value}.md`)) at(entry.id.line, `id \`${entry.id.value}\` does not match the file name: name the file \`${entry.id.value}.md\`.`);
+  else if (basename(file) !== `${entry.id.value}.md`) at(entry.id.line, `id \`${entry.id.value}\` does not match the file name: name the file \`${entry.id.value}.md\`.`);
   if (!entry.question?.value) at(1, 'missing `question`: add the canonical question the entry answers.');
   if (entry.alternates.length < MIN_ALTERNATES) {
     at(1, `only ${entry.alternates.length} alternate phrasing${entry.alternates.length === 1 ? '' : 's'}: add at least ${MIN_ALTERNATES}, written the way visitors type.`);
@@ -103,6 +104,14 @@ export function validate(source: Source, problems: Problem[]): void {
   for (const rule of source.synonyms) {
     if (!/^[a-z0-9]+$/.test(normalize(rule.word)) || normalize(rule.word) !== rule.word.toLowerCase()) {
       problems.push({ file: rule.file, line: rule.line, message: `\`${rule.word}\` must be one word: put phrases on the right of \`=\`.` });
+    }
+    else if (isStopWord(normalize(rule.word))) {
+      problems.push({ file: rule.file, line: rule.line, message: `\`${rule.word}\` is a stop word, dropped before search: this rule can never apply.` });
+    }
+    for (const expansion of rule.expansions) {
+      if (analyze(expansion).length === 0) {
+        problems.push({ file: rule.file, line: rule.line, message: `expansion "${expansion}" has only stop words: it can never match.` });
+      }
     }
     const prev = words.get(rule.word.toLowerCase());
     if (prev) problems.push({ file: rule.file, line: rule.line, message: `\`${rule.word}\` is already defined on line ${prev}: merge the two rules.` });

@@ -19,12 +19,13 @@ export function writePayload(outDir: string, payload: KnowledgePayload): { file:
   const json = JSON.stringify(payload);
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
   const file = `admissions-chat.kb.${hash}.json`;
-  for (const old of readdirSync(outDir)) if (PAYLOAD.test(old) && old !== file) rmSync(join(outDir, old));
   writeFileSync(join(outDir, file), json);
   const manifest: KnowledgeManifest = { format: PAYLOAD_FORMAT, file, entries: payload.entries.length };
   // Write-then-rename: a server never reads a half-written manifest.
   writeFileSync(join(outDir, `${MANIFEST}.tmp`), JSON.stringify(manifest));
   renameSync(join(outDir, `${MANIFEST}.tmp`), join(outDir, MANIFEST));
+  // Only now is the old payload unreferenced: a failed write above leaves the previous build whole.
+  for (const old of readdirSync(outDir)) if (PAYLOAD.test(old) && old !== file) rmSync(join(outDir, old));
   return { file, bytes: Buffer.byteLength(json) };
 }
 
