@@ -8,22 +8,14 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { answer, loadKnowledge, type Knowledge, type KnowledgeManifest } from '../src/engine/index.js';
+import { parseEvalFile, type EvalCase } from '../src/kb/eval.js';
 import { DEMO_CENTER } from '../src/shared/index.js';
 
-export interface Case {
-  question: string;
-  expect: string;
-}
+export type Case = EvalCase;
 
-/** Reads `question => expected` lines (the kb eval format). */
+/** Reads `question => expected` lines with the kb's own eval-file parser. */
 export function readCases(file: string): Case[] {
-  return readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() && !l.trim().startsWith('#') && l.includes('=>'))
-    .map((l) => {
-      const at = l.lastIndexOf('=>');
-      return { question: l.slice(0, at).trim(), expect: l.slice(at + 2).trim() };
-    });
+  return parseEvalFile(file, readFileSync(file, 'utf8'), []);
 }
 
 export function percentile(sorted: number[], p: number): number {

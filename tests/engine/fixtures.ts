@@ -1,21 +1,14 @@
-/** The question sets in tests/fixtures, in the `question => expected` format. */
+/** The question sets in tests/fixtures, read with the kb's own eval-file parser. */
 import { readFileSync } from 'node:fs';
+import { parseEvalFile, type EvalCase } from '../../src/kb/eval.js';
 
-export interface Case {
-  question: string;
-  expect: string;
-  line: number;
-}
+export type Case = EvalCase;
 
 export function readCases(name: string): Case[] {
-  return readFileSync(`tests/fixtures/${name}.txt`, 'utf8')
-    .split(/\r?\n/)
-    .map((text, i) => ({ text, line: i + 1 }))
-    .filter(({ text }) => text.trim() && !text.trim().startsWith('#') && text.includes('=>'))
-    .map(({ text, line }) => {
-      const at = text.lastIndexOf('=>');
-      return { question: text.slice(0, at).trim(), expect: text.slice(at + 2).trim(), line };
-    });
+  const problems: unknown[] = [];
+  const cases = parseEvalFile(`${name}.txt`, readFileSync(`tests/fixtures/${name}.txt`, 'utf8'), problems as never[]);
+  if (problems.length) throw new Error(`tests/fixtures/${name}.txt is malformed: ${JSON.stringify(problems)}`);
+  return cases;
 }
 
 /** Raw lines (hostile inputs have no expectation). */

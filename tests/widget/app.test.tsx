@@ -48,6 +48,19 @@ function type(input: HTMLInputElement, value: string) {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** Opens the callback form, fills every field with consent, and sends it. */
+async function submitCompleteForm() {
+  app.open();
+  (await until(() => $<HTMLButtonElement>('.reach button'))).click();
+  type(await until(() => $<HTMLInputElement>('#ac-first-name')), 'Ana');
+  type($<HTMLInputElement>('#ac-phone')!, '(555) 234-5678');
+  const consent = $<HTMLInputElement>('.consent input')!;
+  consent.checked = true;
+  consent.dispatchEvent(new Event('change', { bubbles: true }));
+  await tick();
+  $<HTMLFormElement>('form.callback')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+}
+
 beforeEach(() => {
   posted = [];
   stubFetch(() => Response.json({ id: 7, status: 'new' }, { status: 201 }));
@@ -132,15 +145,7 @@ describe('widget panel', () => {
   });
 
   it('sends a complete request with the consent text and shows the reference number', async () => {
-    app.open();
-    (await until(() => $<HTMLButtonElement>('.reach button'))).click();
-    type(await until(() => $<HTMLInputElement>('#ac-first-name')), 'Ana');
-    type($<HTMLInputElement>('#ac-phone')!, '(555) 234-5678');
-    const consent = $<HTMLInputElement>('.consent input')!;
-    consent.checked = true;
-    consent.dispatchEvent(new Event('change', { bubbles: true }));
-    await tick();
-    $<HTMLFormElement>('form.callback')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await submitCompleteForm();
     const sent = await until(() => $('.sent'));
     expect(sent.textContent).toMatch(/reference number is 7/);
     expect(posted).toHaveLength(1);
@@ -158,15 +163,7 @@ describe('widget panel', () => {
     stubFetch(() => {
       throw new TypeError('Failed to fetch');
     });
-    app.open();
-    (await until(() => $<HTMLButtonElement>('.reach button'))).click();
-    type(await until(() => $<HTMLInputElement>('#ac-first-name')), 'Ana');
-    type($<HTMLInputElement>('#ac-phone')!, '(555) 234-5678');
-    const consent = $<HTMLInputElement>('.consent input')!;
-    consent.checked = true;
-    consent.dispatchEvent(new Event('change', { bubbles: true }));
-    await tick();
-    $<HTMLFormElement>('form.callback')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await submitCompleteForm();
     const error = await until(() => $('.form-error'));
     expect(error.textContent).toMatch(/could not reach/);
     expect(error.querySelector('a[href="tel:+15550100100"]')).not.toBeNull();
