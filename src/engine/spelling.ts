@@ -49,17 +49,32 @@ export function corrector(
   isKnown: (word: string) => boolean = () => false,
 ): (word: string) => string {
   const known = new Set(vocabulary);
+  // Words bucketed by length, each bucket still most frequent first: a word
+  // of length n is only compared with words whose length is within the edits allowed.
+  const byLength = new Map<number, string[]>();
+  for (const w of vocabulary) {
+    if (!byLength.has(w.length)) byLength.set(w.length, []);
+    byLength.get(w.length)!.push(w);
+  }
   return (word) => {
     const max = allowedEdits(word);
     if (max === 0 || known.has(word) || isKnown(word)) return word;
     let best = word;
     let bestDistance = max + 1;
-    for (const candidate of vocabulary) {
-      const d = editDistance(word, candidate, Math.min(max, bestDistance - 1));
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-        if (d === 1) break;
+    let bestRank = Infinity;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      const bucket = byLength.get(len) ?? [];
+      for (let rank = 0; rank < bucket.length; rank++) {
+        const candidate = bucket[rank];
+        // Typos rarely touch the first letter except by swapping it with the second.
+        if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
+        const d = editDistance(word, candidate, Math.min(max, bestDistance));
+        // Nearer wins; at equal distance the more frequent word (earlier in its bucket, then shorter bucket) wins.
+        if (d < bestDistance || (d === bestDistance && d <= max && rank < bestRank)) {
+          best = candidate;
+          bestDistance = d;
+          bestRank = rank;
+        }
       }
     }
     return best;
