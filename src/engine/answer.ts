@@ -12,7 +12,7 @@ import type { Knowledge } from './knowledge.js';
 import type { Center } from './placeholders.js';
 import { answerReply, crisisReply, escalateReply, fallbackReply, smallTalkReply, type Reply, type Suggestion } from './reply.js';
 import { search } from './search.js';
-import { expand } from './expand.js';
+import { expand, isKnown } from './expand.js';
 
 /** Most analysed terms a question is searched with; the rest of a pasted essay adds only noise. */
 const MAX_TERMS = 32;
@@ -46,7 +46,9 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
     return answerReply(entry, context, 1, related(knowledge, entry.id, search(knowledge, terms).filter((h) => h.entry !== entry)));
   }
   const hits = search(knowledge, terms);
-  const verdict = decide(hits);
+  // A question the index knows none of the words of is only guesses ("__proto__" -> "photo"): offer, never assert.
+  const grounded = terms.some((t) => isKnown(knowledge, t.stem));
+  const verdict = grounded ? decide(hits) : { ...decide(hits), kind: 'unsure' as const, suggestions: hits.slice(0, 3).map((h) => h.entry) };
   if (verdict.kind === 'answer') {
     const top = hits[0].entry;
     return answerReply(top, context, verdict.confidence, related(knowledge, top.id, hits.slice(1)));

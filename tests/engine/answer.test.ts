@@ -42,6 +42,10 @@ describe('answer', () => {
     expect(ask('can i bring my dog').kind).toBe('fallback');
   });
 
+  it('never answers with confidence from spelling guesses alone', () => {
+    for (const q of ['__proto__', 'toString']) expect(ask(q).kind, q).toBe('fallback');
+  });
+
   it('offers a person after a second unanswered question in a row', () => {
     expect(ask('who won the game last night', 1)).toMatchObject({ kind: 'escalate', reason: 'unanswered' });
   });
