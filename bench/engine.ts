@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
-import { answer, loadKnowledge, type Knowledge, type KnowledgeManifest } from '../src/engine/index.js';
+import { answer, loadKnowledge, type Knowledge } from '../src/engine/index.js';
 import { parseEvalFile, type EvalCase } from '../src/kb/eval.js';
 import { DEMO_CENTER } from '../src/shared/index.js';
 
@@ -25,12 +25,6 @@ export function percentile(sorted: number[], p: number): number {
 
 export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
-}
-
-/** The built payload as text, found through the manifest in dist/. */
-export function readPayloadText(dist = 'dist'): string {
-  const manifest = JSON.parse(readFileSync(`${dist}/admissions-chat.kb.json`, 'utf8')) as KnowledgeManifest;
-  return readFileSync(`${dist}/${manifest.file}`, 'utf8');
 }
 
 /** Median time to parse and load the payload, over `runs` runs. */

@@ -4,12 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { engineAccuracy, latency, loadTime, plainSearchAccuracy, readCases, readPayloadText } from './engine.js';
+import { readPayloadText } from '../src/kb/write.js';
+import { engineAccuracy, latency, loadTime, plainSearchAccuracy, readCases } from './engine.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
-const text = readPayloadText();
+const text = readPayloadText('dist');
 const { ms: loadMs, knowledge } = loadTime(text);
 const sets = ['questions', 'escalate', 'crisis', 'not-crisis', 'out-of-scope'].map((name) => ({
   name,

@@ -46,9 +46,7 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
     return answerReply(entry, context, 1, related(knowledge, entry.id, search(knowledge, terms).filter((h) => h.entry !== entry)));
   }
   const hits = search(knowledge, terms);
-  // A question the index knows none of the words of is only guesses ("__proto__" -> "photo"): offer, never assert.
-  const grounded = terms.some((t) => isKnown(knowledge, t.stem));
-  const verdict = grounded ? decide(hits) : { ...decide(hits), kind: 'unsure' as const, suggestions: hits.slice(0, 3).map((h) => h.entry) };
+  const verdict = decide(hits, terms.some((t) => isKnown(knowledge, t.stem)));
   if (verdict.kind === 'answer') {
     const top = hits[0].entry;
     return answerReply(top, context, verdict.confidence, related(knowledge, top.id, hits.slice(1)));

@@ -19,12 +19,20 @@ export type Verdict =
   | { kind: 'answer'; confidence: number }
   | { kind: 'unsure'; confidence: number; suggestions: Hit['entry'][] };
 
-/** Decides between answering with the top hit and falling back. */
-export function decide(hits: Hit[]): Verdict {
+/**
+ * Decides between answering with the top hit and falling back.
+ *
+ * @param hits ranked hits
+ * @param grounded false when the index knows none of the question's own words,
+ *   so every match came from a spelling guess ("__proto__" -> "photo"): such a
+ *   question is offered suggestions, never an answer
+ */
+export function decide(hits: Hit[], grounded = true): Verdict {
   const [top, second] = hits;
   if (!top || top.score <= 0) return { kind: 'unsure', confidence: 0, suggestions: [] };
   const gap = second ? (top.score - second.score) / top.score : 1;
   const confidence = round(top.coverage * Math.min(1, 0.5 + gap));
+  if (!grounded) return { kind: 'unsure', confidence, suggestions: hits.slice(0, 3).map((h) => h.entry) };
   if (top.coverage >= MIN_COVERAGE && gap >= MIN_GAP) return { kind: 'answer', confidence };
   const suggestions = hits.filter((h) => h.coverage >= MIN_COVERAGE).slice(0, 3).map((h) => h.entry);
   return { kind: 'unsure', confidence, suggestions };

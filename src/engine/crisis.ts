@@ -177,7 +177,7 @@ export function detectCrisis(text: unknown): Crisis | null {
   for (const rule of RULES) {
     const m = rule.pattern.exec(s);
     if (!m) continue;
-    const before = `${s.slice(Math.max(0, m.index - 40), m.index)}`;
+    const before = s.slice(Math.max(0, m.index - 40), m.index);
     if (rule.negatable && negated(before)) continue;
     if (rule.topic && (informational || past)) continue;
     if (rule.requires && !rule.requires.test(s)) continue;

@@ -6,7 +6,7 @@
  * support a match but never outweighs the word itself.
  */
 import { stem as stemOf, type Term } from './analyze.js';
-import type { Knowledge } from './knowledge.js';
+import { hasTerm, type Knowledge } from './knowledge.js';
 import { corrector } from './spelling.js';
 
 /** Boost of a spelling correction: likely, not certain, what was meant. */
@@ -23,7 +23,7 @@ const correctors = new WeakMap<Knowledge, (word: string) => string>();
 
 /** True when the stem is an index term or a synonym key. */
 export function isKnown(knowledge: Knowledge, stem: string): boolean {
-  return Object.prototype.hasOwnProperty.call(knowledge.postings, stem) || knowledge.synonyms.has(stem);
+  return hasTerm(knowledge, stem) || knowledge.synonyms.has(stem);
 }
 
 function correctorFor(knowledge: Knowledge): (word: string) => string {

@@ -4,6 +4,8 @@ export { analyze, indexText, phraseKey, stem, words, isStopWord, type Term } fro
 export { detectCrisis, type Crisis, type CrisisKind } from './crisis.js';
 export {
   loadKnowledge,
+  hasTerm,
+  MANIFEST_FILE,
   KnowledgeError,
   PAYLOAD_FORMAT,
   type Knowledge,

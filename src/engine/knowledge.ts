@@ -37,6 +37,9 @@ export interface KnowledgePayload {
   phrases: Record<string, number>;
 }
 
+/** The manifest's fixed name; it sits next to the widget script and names the payload. */
+export const MANIFEST_FILE = 'admissions-chat.kb.json';
+
 /** The small, always-fresh file that names the current content-hashed payload. */
 export interface KnowledgeManifest {
   format: number;
@@ -57,6 +60,11 @@ export interface Knowledge {
   phrases: Map<string, number>;
   /** Number of documents, for idf. */
   size: number;
+}
+
+/** True when the stem is a term of the index. */
+export function hasTerm(knowledge: Knowledge, stem: string): boolean {
+  return Object.prototype.hasOwnProperty.call(knowledge.postings, stem);
 }
 
 /** Thrown when a payload cannot be used; the message says what to do. */

@@ -7,7 +7,7 @@
  * built here through `index.query`, pipeline-free, all OPTIONAL.
  */
 import type { QueryTerm } from './expand.js';
-import type { Knowledge, EntryDoc } from './knowledge.js';
+import { hasTerm, type Knowledge, type EntryDoc } from './knowledge.js';
 
 /** One ranked entry. */
 export interface Hit {
@@ -20,8 +20,8 @@ export interface Hit {
 /** idf of an index term, as lunr computes it; unknown terms get the maximum. */
 function idf(knowledge: Knowledge, stem: string): number {
   const n = knowledge.size;
-  const posting = Object.prototype.hasOwnProperty.call(knowledge.postings, stem) ? knowledge.postings[stem] : undefined;
-  if (!posting) return Math.log(1 + n);
+  if (!hasTerm(knowledge, stem)) return Math.log(1 + n);
+  const posting = knowledge.postings[stem];
   const docs = new Set<string>();
   for (const [field, refs] of Object.entries(posting)) {
     if (field === '_index' || !refs || typeof refs !== 'object') continue;
@@ -47,7 +47,7 @@ export function search(knowledge: Knowledge, terms: QueryTerm[], limit = 5): Hit
   });
   // A term weighs what its rarest known variant weighs; a word the index has never seen weighs the most.
   const weights = terms.map((t) => {
-    const known = [...t.variants.keys()].filter((v) => Object.prototype.hasOwnProperty.call(knowledge.postings, v));
+    const known = [...t.variants.keys()].filter((v) => hasTerm(knowledge, v));
     return known.length ? Math.max(...known.map((v) => idf(knowledge, v))) : Math.log(1 + knowledge.size);
   });
   const total = weights.reduce((a, b) => a + b, 0) || 1;

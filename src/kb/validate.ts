@@ -104,8 +104,7 @@ export function validate(source: Source, problems: Problem[]): void {
   for (const rule of source.synonyms) {
     if (!/^[a-z0-9]+$/.test(normalize(rule.word)) || normalize(rule.word) !== rule.word.toLowerCase()) {
       problems.push({ file: rule.file, line: rule.line, message: `\`${rule.word}\` must be one word: put phrases on the right of \`=\`.` });
-    }
-    else if (isStopWord(normalize(rule.word))) {
+    } else if (isStopWord(normalize(rule.word))) {
       problems.push({ file: rule.file, line: rule.line, message: `\`${rule.word}\` is a stop word, dropped before search: this rule can never apply.` });
     }
     for (const expansion of rule.expansions) {

@@ -7,10 +7,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge, PAYLOAD_FORMAT, type Knowledge, type KnowledgeManifest, type KnowledgePayload } from '../engine/index.js';
+import { loadKnowledge, MANIFEST_FILE, PAYLOAD_FORMAT, type Knowledge, type KnowledgeManifest, type KnowledgePayload } from '../engine/index.js';
 
-/** The manifest's fixed name; the widget finds it next to its own script. */
-export const MANIFEST = 'admissions-chat.kb.json';
 const PAYLOAD = /^admissions-chat\.kb\.[0-9a-f]{10}\.json$/;
 
 /** Writes payload and manifest; removes payloads of earlier builds. Returns the payload's file name. */
@@ -22,15 +20,20 @@ export function writePayload(outDir: string, payload: KnowledgePayload): { file:
   writeFileSync(join(outDir, file), json);
   const manifest: KnowledgeManifest = { format: PAYLOAD_FORMAT, file, entries: payload.entries.length };
   // Write-then-rename: a server never reads a half-written manifest.
-  writeFileSync(join(outDir, `${MANIFEST}.tmp`), JSON.stringify(manifest));
-  renameSync(join(outDir, `${MANIFEST}.tmp`), join(outDir, MANIFEST));
+  writeFileSync(join(outDir, `${MANIFEST_FILE}.tmp`), JSON.stringify(manifest));
+  renameSync(join(outDir, `${MANIFEST_FILE}.tmp`), join(outDir, MANIFEST_FILE));
   // Only now is the old payload unreferenced: a failed write above leaves the previous build whole.
   for (const old of readdirSync(outDir)) if (PAYLOAD.test(old) && old !== file) rmSync(join(outDir, old));
   return { file, bytes: Buffer.byteLength(json) };
 }
 
+/** The built payload's JSON text, found through the manifest in an output folder. */
+export function readPayloadText(outDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), 'utf8')) as KnowledgeManifest;
+  return readFileSync(join(outDir, manifest.file), 'utf8');
+}
+
 /** Loads the built knowledge base from an output folder, exactly as the widget would. */
 export function readBuilt(outDir: string): Knowledge {
-  const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as KnowledgeManifest;
-  return loadKnowledge(JSON.parse(readFileSync(join(outDir, manifest.file), 'utf8')));
+  return loadKnowledge(JSON.parse(readPayloadText(outDir)));
 }

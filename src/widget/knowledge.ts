@@ -5,9 +5,7 @@
  * promise is shared by every caller; a failure is forgotten so the next
  * open tries again.
  */
-import { loadKnowledge, type Knowledge, type KnowledgeManifest } from '../engine/index.js';
-
-export const MANIFEST = 'admissions-chat.kb.json';
+import { loadKnowledge, MANIFEST_FILE, type Knowledge, type KnowledgeManifest } from '../engine/index.js';
 
 let pending: Promise<Knowledge> | null = null;
 
@@ -20,7 +18,7 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
 /** The knowledge base for the widget at `base` (the script's folder URL). */
 export function fetchKnowledge(base: string): Promise<Knowledge> {
   pending ??= (async () => {
-    const manifest = await fetchJson<KnowledgeManifest>(new URL(MANIFEST, base).href, { cache: 'no-cache' });
+    const manifest = await fetchJson<KnowledgeManifest>(new URL(MANIFEST_FILE, base).href, { cache: 'no-cache' });
     return loadKnowledge(await fetchJson(new URL(manifest.file, base).href));
   })().catch((error: unknown) => {
     pending = null;

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST, readBuilt } from '../../src/kb/write.js';
+import { MANIFEST_FILE as MANIFEST } from '../../src/engine/index.js';
+import { readBuilt } from '../../src/kb/write.js';
 import { BROKEN, EXPECTED, isExpected } from './knowledge-broken.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { answer, PAYLOAD_FORMAT, type KnowledgeManifest, type KnowledgePayload } from '../../src/engine/index.js';
+import { answer, MANIFEST_FILE as MANIFEST, PAYLOAD_FORMAT, type KnowledgeManifest, type KnowledgePayload } from '../../src/engine/index.js';
 import { DEMO_CENTER } from '../../src/shared/index.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
-import { MANIFEST, readBuilt, writePayload } from '../../src/kb/write.js';
+import { readBuilt, writePayload } from '../../src/kb/write.js';
 
 const PAYLOAD_FILE = /^admissions-chat\.kb\.[0-9a-f]{10}\.json$/;
 
