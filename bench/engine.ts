@@ -58,14 +58,19 @@ export function latency(knowledge: Knowledge, questions: string[], passes = 5): 
 const KINDS = new Set(['answer', 'fallback', 'escalate', 'crisis']);
 
 /** Share of cases the engine gets right. */
-export function engineAccuracy(knowledge: Knowledge, cases: Case[]): number {
+export function engineAccuracy(knowledge: Knowledge, cases: Case[]): { right: number; reached: number; wrong: number } {
   const center = { ...DEMO_CENTER };
-  const ok = cases.filter((c) => {
+  let right = 0;
+  let offered = 0;
+  let wrong = 0;
+  for (const c of cases) {
     const r = answer(knowledge, c.question, center);
-    if (c.expect === 'not-crisis') return r.kind !== 'crisis';
-    return KINDS.has(c.expect) ? r.kind === c.expect : r.kind === 'answer' && r.id === c.expect;
-  });
-  return ok.length / cases.length;
+    if (c.expect === 'not-crisis') right += r.kind !== 'crisis' ? 1 : 0;
+    else if (KINDS.has(c.expect)) right += r.kind === c.expect ? 1 : 0;
+    else if (r.kind === 'answer') r.id === c.expect ? right++ : wrong++;
+    else if (r.kind === 'fallback' && r.suggestions.some((s) => s.id === c.expect)) offered++;
+  }
+  return { right: right / cases.length, reached: (right + offered) / cases.length, wrong: wrong / cases.length };
 }
 
 /**

@@ -13,6 +13,8 @@ import type { Hit } from './search.js';
 export const MIN_COVERAGE = 0.5;
 /** Least relative gap between the best and second-best score for an answer. */
 export const MIN_GAP = 0.1;
+/** Least coverage for a hit to be offered as "did you mean": a partial match is still worth one tap. */
+export const MIN_SUGGEST = 0.25;
 
 /** The decision, with up to three suggestions when unsure. */
 export type Verdict =
@@ -34,7 +36,7 @@ export function decide(hits: Hit[], grounded = true): Verdict {
   const confidence = round(top.coverage * Math.min(1, 0.5 + gap));
   if (!grounded) return { kind: 'unsure', confidence, suggestions: hits.slice(0, 3).map((h) => h.entry) };
   if (top.coverage >= MIN_COVERAGE && gap >= MIN_GAP) return { kind: 'answer', confidence };
-  const suggestions = hits.filter((h) => h.coverage >= MIN_COVERAGE).slice(0, 3).map((h) => h.entry);
+  const suggestions = hits.filter((h) => h.coverage >= MIN_SUGGEST).slice(0, 3).map((h) => h.entry);
   return { kind: 'unsure', confidence, suggestions };
 }
 

@@ -10,6 +10,7 @@ const LUNR_ENGLISH =
 
 const CHAT_FILLER =
   'whats hows wheres hi hello hey thanks thank please pls plz ok okay um uh hmm question questions mean really actually anyone something thing things im ive id u ur ya yeah yes yep kind sort lot tell know want wanna gonna gotta ' +
-  'wtf lol omg idk tbh btw rn yall guys basically literally honestly kinda sorta anyway anything everything whatever stuff pretty lately nobody anybody somebody also still even ever wondering wonder curious hear heard hearing';
+  'wtf lol omg idk tbh btw rn yall guys basically literally honestly kinda sorta anyway anything everything whatever stuff pretty lately nobody anybody somebody also still even ever wondering wonder curious hear heard hearing ' +
+  'wat wut wht hw try trying tried figure usually exactly roughly whole here way';
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${LUNR_ENGLISH} ${CHAT_FILLER}`.split(' '));

@@ -28,6 +28,21 @@ describe('development question set', () => {
     expect(share, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 
+  // The bar is 95% answered outright; a keyword index over 62 entries
+  // measures about 70% here (and the right entry ranks first for about 84%),
+  // so these two guard what is measured against regressions, not the bar.
+  it('answers at least 68% of answerable questions with the right entry outright', () => {
+    const { share, failed } = misses('questions', (r, id) => r.kind === 'answer' && r.id === id);
+    expect(share, failed.join('\n')).toBeGreaterThanOrEqual(0.68);
+  });
+
+  it('answers, or offers among its "did you mean" choices, the right entry for at least 90%', () => {
+    const reached = (r: Reply, id: string) =>
+      r.kind === 'answer' ? r.id === id : r.kind === 'fallback' && r.suggestions.some((s) => s.id === id);
+    const { share, failed } = misses('questions', reached);
+    expect(share, failed.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('hands every request for a person to the call and callback', () => {
     const { failed } = misses('escalate', (r) => r.kind === 'escalate');
     expect(failed).toEqual([]);
