@@ -12,7 +12,7 @@ const ROOMS: Record<string, { rooms: string[]; packages: RegExp }> = {
   engine: { rooms: [], packages: /^lunr$/ },
   kb: { rooms: ['engine', 'shared'], packages: /^(?:lunr|marked|node:.+)$/ },
   widget: { rooms: ['engine', 'shared'], packages: /^(?:preact|preact\/hooks|@preact\/signals)$/ },
-  server: { rooms: ['shared'], packages: /^(?:better-sqlite3|node:.+)$/ },
+  server: { rooms: ['shared'], packages: /^(?:better-sqlite3|nodemailer|node:.+)$/ },
 };
 
 function files(dir: string): string[] {

@@ -2,57 +2,58 @@
  * The receiver as one function from Request to Response, over a store: easy
  * to test without a socket, and the only routing there is.
  */
-import { validateCallbackRequest } from '../shared/index.js';
-import { admissionsPage } from './admissions.js';
+import { auth } from './auth.js';
+import { callbacks } from './callbacks.js';
+import type { ServerConfig } from './config.js';
 import { errorResponse, HttpError } from './errors.js';
+import { inbox } from './inbox.js';
+import { rateLimit } from './rate-limit.js';
 import { serveStatic } from './static.js';
 import type { Store } from './store.js';
 
-/** Largest request body accepted, in bytes. */
-export const MAX_BODY = 8 * 1024;
+/** Who sent the request, as the socket saw it. */
+export interface Client {
+  ip: string;
+}
+
+export type Handler = (request: Request, client?: Client) => Promise<Response>;
 
 export interface HandlerOptions {
   store: Store;
-  staticDirs: string[];
+  config: ServerConfig;
+  /** The inbox's address as the team opens it, for notifications. */
+  inboxUrl: string;
+  /** Channels a new request is announced on. */
+  channels: string[];
+  /** Called after a new request was stored. */
+  stored(): void;
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'Send the callback request as application/json.');
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY) throw new HttpError(413, `The request body must be at most ${MAX_BODY} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY) throw new HttpError(413, `The request body must be at most ${MAX_BODY} bytes.`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.');
-  }
-}
-
-async function postCallback(request: Request, store: Store): Promise<Response> {
-  const result = validateCallbackRequest(await readJson(request));
-  if (!result.ok) throw new HttpError(422, 'The callback request has invalid fields.', result.errors);
-  const { stored, created } = store.insert(result.value);
-  return Response.json({ id: stored.id, requestId: stored.requestId, status: stored.status }, { status: created ? 201 : 200 });
+// Behind a reverse proxy every socket is the proxy's; it appends the real
+// client as the last X-Forwarded-For entry (earlier ones are the client's say).
+function clientIp(request: Request, client: Client | undefined, trustProxy: boolean): string {
+  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',').pop()?.trim() : undefined;
+  return forwarded || client?.ip || 'unknown';
 }
 
 /** Makes the request handler. */
-export function createHandler({ store, staticDirs }: HandlerOptions): (request: Request) => Promise<Response> {
-  return async (request) => {
+export function createHandler({ store, config, inboxUrl, channels, stored }: HandlerOptions): Handler {
+  const callbackRoute = { store, config, limit: rateLimit(config.rateLimitPerMinute), channels, inboxUrl, stored };
+  const inboxRoute = {
+    store,
+    auth: auth(config.admissionsToken, inboxUrl.startsWith('https:')),
+    limit: rateLimit(config.rateLimitPerMinute),
+    publicUrl: config.publicUrl,
+  };
+  return async (request, client) => {
     try {
       const { pathname } = new URL(request.url);
-      if (pathname === '/api/callbacks') {
-        if (request.method !== 'POST') throw new HttpError(405, 'Use POST to send a callback request.');
-        return await postCallback(request, store);
-      }
+      const ip = clientIp(request, client, config.trustProxy);
+      if (pathname === '/api/callbacks') return await callbacks(request, ip, callbackRoute);
+      const page = await inbox(request, pathname, ip, inboxRoute);
+      if (page) return page;
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.');
-      if (pathname === '/admissions') {
-        return new Response(admissionsPage(store.list()), {
-          headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-        });
-      }
-      const file = await serveStatic(staticDirs, pathname);
+      const file = await serveStatic(config.staticDirs, pathname);
       if (file) return file;
       throw new HttpError(404, 'Not found.');
     } catch (error) {

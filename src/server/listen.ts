@@ -4,6 +4,7 @@
  * stream in), and a web Response back.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Handler } from './handler.js';
 
 async function toRequest(req: IncomingMessage, base: string, maxBody: number): Promise<Request | 'too-large'> {
   const headers = new Headers();
@@ -40,7 +41,7 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
  * @param maxBody bodies larger than this are refused with 413 without being read whole
  */
 export function listen(
-  handler: (request: Request) => Promise<Response>,
+  handler: Handler,
   { port, host, maxBody }: { port: number; host: string; maxBody: number },
 ): Promise<Server> {
   const server = createServer((req, res) => {
@@ -52,7 +53,7 @@ export function listen(
           res.end(JSON.stringify({ error: `The request body must be at most ${maxBody} bytes.` }));
           return;
         }
-        await send(res, await handler(request), req.method === 'HEAD');
+        await send(res, await handler(request, { ip: req.socket.remoteAddress ?? 'unknown' }), req.method === 'HEAD');
       } catch (error) {
         // A client that hung up mid-request is not a server fault.
         if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') return;
