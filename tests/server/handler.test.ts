@@ -30,7 +30,7 @@ async function stillServing(): Promise<void> {
   expect((await post(validRequest())).status).toBe(201);
 }
 
-describe('POST /api/callbacks', () => {
+describe('POST /api/callbacks', { timeout: 60_000 }, () => {
   it('stores a valid request with every field and answers 201 with its id', async () => {
     const request = validRequest({ insurance: 'tricare', state: 'tx', language: 'english', note: 'Ask for Sam', center: 'Sunrise', page: '/contact' });
     const res = await post(request);
@@ -144,7 +144,7 @@ describe('POST /api/callbacks', () => {
   });
 });
 
-describe('origins', () => {
+describe('origins', { timeout: 60_000 }, () => {
   const from = (origin: string) => ({ 'content-type': 'application/json', origin });
 
   it('accepts a request without Origin or from its own pages, with no CORS headers', async () => {
@@ -201,7 +201,7 @@ describe('origins', () => {
   });
 });
 
-describe('rate limit', () => {
+describe('rate limit', { timeout: 60_000 }, () => {
   it('answers the N+1th request from one IP with 429 and Retry-After, and keeps serving others', async () => {
     const limited = await startTestServer({ rateLimitPerMinute: 3, trustProxy: true });
     const as = (ip: string) => ({ 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.9, ${ip}` });
@@ -218,7 +218,7 @@ describe('rate limit', () => {
   });
 });
 
-describe('static files', () => {
+describe('static files', { timeout: 60_000 }, () => {
   it('serves index.html for a folder and 404 for what is not there', async () => {
     expect(await (await fetch(`${server.url}/`)).text()).toContain('<title>home</title>');
     expect(await (await fetch(`${server.url}/sub/`)).text()).toBe('sub');
