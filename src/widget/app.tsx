@@ -4,24 +4,30 @@
  * crisis check runs before the knowledge base is even fetched, so a visitor
  * in crisis is never kept waiting on the network.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { answer, crisisReply, detectCrisis, telHref, type Reply } from '../engine/index.js';
 import type { App, MountOptions } from './loader.js';
 import { fetchKnowledge } from './knowledge.js';
 import { createState } from './state.js';
+import { clearSession, readSession, writeSession } from './storage.js';
+import { fill } from './strings.js';
+import { createViewport } from './viewport.js';
 import { Panel } from './components/panel.js';
 import type { Actions } from './components/actions.js';
 import css from './styles/panel.css?inline';
 
 /** Mounts the panel; returns what the loader's API calls. */
-export function mount({ root, launcher, config }: MountOptions): App {
-  const state = createState();
+export function mount({ root, launcher, config, emit }: MountOptions): App {
+  const state = createState(readSession());
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   const container = document.createElement('div');
   container.className = 'container';
   root.append(container);
+  const viewport = createViewport(container);
+  const { strings } = config;
 
   const focusInput = () => {
     requestAnimationFrame(() => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('.close'))?.focus());
@@ -44,12 +50,14 @@ export function mount({ root, launcher, config }: MountOptions): App {
       const r = await reply(question);
       state.push({ from: 'bot', reply: r });
       state.unanswered.value = r.kind === 'fallback' ? state.unanswered.value + 1 : 0;
-      if (r.kind === 'crisis') state.crisisShown.value = true;
-    } catch {
-      state.push({
-        from: 'notice',
-        text: `I cannot load answers right now. You can still call ${config.center} at ${config.phone} or request a callback.`,
-      });
+      emit('question', { kind: r.kind, id: r.id, ...(config.eventText ? { text: question } : {}) });
+      if (r.kind === 'crisis') {
+        state.crisisShown.value = true;
+        emit('crisis_shown', {});
+      }
+    } catch (error) {
+      console.warn('admissions-chat: could not load answers', error);
+      state.push({ from: 'notice', text: fill(strings.loadFailed, { center: config.center, phone: config.phone }) });
     } finally {
       state.loading.value = false;
     }
@@ -59,39 +67,64 @@ export function mount({ root, launcher, config }: MountOptions): App {
     if (state.open.value) return;
     state.open.value = true;
     launcher.setAttribute('aria-expanded', 'true');
+    viewport.start();
     draw();
     focusInput();
+    emit('open', {});
     void fetchKnowledge(config.base).catch(() => undefined); // warm up; errors surface on ask
   };
   const close = () => {
     if (!state.open.value) return;
     state.open.value = false;
     launcher.setAttribute('aria-expanded', 'false');
+    viewport.stop();
     draw();
     launcher.focus();
+    emit('close', {});
   };
 
   const actions: Actions = {
     ask: (t) => void ask(t),
     openCallback: () => {
       state.view.value = 'callback';
+      emit('callback_open', {});
       requestAnimationFrame(() => root.querySelector<HTMLElement>('#ac-first-name')?.focus());
     },
-    onCall: () => undefined,
+    onCall: () => emit('call_click', {}),
+    onSent: (reference) => emit('callback_submitted', { reference }),
+    clear: () => {
+      state.clear();
+      clearSession();
+      focusInput();
+    },
     phone: config.phone,
     telHref: telHref(config.phone),
   };
 
   function draw() {
-    render(state.open.value ? <Panel state={state} config={config} actions={actions} onClose={close} /> : null, container);
+    render(
+      state.open.value ? <Panel state={state} config={config} actions={actions} modal={viewport.modal} onClose={close} /> : null,
+      container,
+    );
   }
+
+  // Every change is saved for the next page of the site, in this tab only.
+  const stopSaving = effect(() => writeSession(state.snapshot()));
 
   return {
     open,
     close,
+    toggle: () => (state.open.value ? close() : open()),
     ask: (text) => {
       open();
       void ask(text);
+    },
+    destroy: () => {
+      stopSaving();
+      viewport.stop();
+      render(null, container);
+      container.remove();
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
     },
   };
 }

@@ -7,7 +7,8 @@
  */
 import { loadKnowledge, MANIFEST_FILE, type Knowledge, type KnowledgeManifest } from '../engine/index.js';
 
-let pending: Promise<Knowledge> | null = null;
+// One fetch per widget folder; a page could, oddly, embed two builds.
+const pending = new Map<string, Promise<Knowledge>>();
 
 async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { credentials: 'omit', ...init });
@@ -17,12 +18,16 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
 
 /** The knowledge base for the widget at `base` (the script's folder URL). */
 export function fetchKnowledge(base: string): Promise<Knowledge> {
-  pending ??= (async () => {
-    const manifest = await fetchJson<KnowledgeManifest>(new URL(MANIFEST_FILE, base).href, { cache: 'no-cache' });
-    return loadKnowledge(await fetchJson(new URL(manifest.file, base).href));
-  })().catch((error: unknown) => {
-    pending = null;
-    throw error;
-  });
-  return pending;
+  let knowledge = pending.get(base);
+  if (!knowledge) {
+    knowledge = (async () => {
+      const manifest = await fetchJson<KnowledgeManifest>(new URL(MANIFEST_FILE, base).href, { cache: 'no-cache' });
+      return loadKnowledge(await fetchJson(new URL(manifest.file, base).href));
+    })().catch((error: unknown) => {
+      pending.delete(base);
+      throw error;
+    });
+    pending.set(base, knowledge);
+  }
+  return knowledge;
 }

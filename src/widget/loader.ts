@@ -5,6 +5,9 @@
  * someone else's site. Never throws into the host page.
  */
 import { readConfig, type WidgetConfig } from './config.js';
+import { createEvents, type Emit } from './events.js';
+import { readSession } from './storage.js';
+import { fill } from './strings.js';
 import css from './styles/launcher.css?inline';
 import { textOn } from './theme.js';
 
@@ -14,7 +17,10 @@ declare const __APP_FILE__: string;
 export interface App {
   open(): void;
   close(): void;
+  toggle(): void;
   ask(text: string): void;
+  /** Removes everything the app added: nodes, listeners, timers, page locks. */
+  destroy(): void;
 }
 
 /** What the loader hands the app. */
@@ -23,62 +29,104 @@ export interface MountOptions {
   host: HTMLElement;
   launcher: HTMLButtonElement;
   config: WidgetConfig;
+  emit: Emit;
 }
 
 type AppModule = { mount(options: MountOptions): App };
+type Call = [method: string, args: ArrayLike<unknown>];
+type Api = Record<string, (...args: never[]) => void> & { q?: Call[] };
 
 // A brand survives a second copy of this script on the page.
 const BRAND = Symbol.for('admissions-chat');
 const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.5 3.4 6L4.6 21l4.2-2.3c1 .3 2.1.4 3.2.4 5.5 0 10-3.6 10-8S17.5 3 12 3z"/></svg>';
 
+type Win = Record<symbol, unknown> & { AdmissionsChat?: Api; AdmissionsChatConfig?: unknown };
+
 function start(script: HTMLScriptElement | null): void {
-  const w = window as unknown as Record<symbol, unknown> & { AdmissionsChat?: unknown };
+  const w = window as unknown as Win;
   if (w[BRAND]) return;
   w[BRAND] = true;
-  const config = readConfig(script, location.href);
+  const config = readConfig(script, location.href, w.AdmissionsChatConfig);
+  const events = createEvents();
 
   const host = document.createElement('div');
   host.setAttribute('data-admissions-chat', '');
   host.setAttribute('data-position', config.position);
-  host.style.setProperty('--ac-accent', config.color);
-  host.style.setProperty('--ac-on-accent', textOn(config.color));
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
+  // Theme values are set inside the shadow root with !important, where no page rule can outrank them.
+  sheet.replaceSync(
+    `${css}:host{--ac-accent:${config.color}!important;--ac-on-accent:${textOn(config.color)}!important;z-index:${config.zIndex}!important}`,
+  );
   root.adoptedStyleSheets = [sheet];
 
   const launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.className = 'launcher';
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-label', `Questions? Chat with ${config.center}`);
-  launcher.innerHTML = `${ICON}<span>Questions?</span>`;
+  launcher.setAttribute('aria-label', fill(config.strings.launcherLabel, { center: config.center }));
+  launcher.innerHTML = ICON;
+  const label = document.createElement('span');
+  label.textContent = config.strings.launcher;
+  launcher.append(label);
   root.append(launcher);
 
   let app: Promise<App> | null = null;
+  let destroyed = false;
   const load = (): Promise<App> =>
     (app ??= import(/* @vite-ignore */ new URL(__APP_FILE__, config.base).href).then((m: AppModule) =>
-      m.mount({ root, host, launcher, config }),
+      m.mount({ root, host, launcher, config, emit: events.emit }),
     )).catch((error: unknown) => {
       app = null; // try again on the next intent
       console.error('admissions-chat: could not load the chat', error);
       throw error;
     });
-  const run = (fn: (a: App) => void) => void load().then(fn, () => undefined);
-
-  for (const type of ['pointerenter', 'focus', 'touchstart']) launcher.addEventListener(type, () => run(() => undefined), { once: true, passive: true });
-  launcher.addEventListener('click', () => run((a) => a.open()));
-
-  w.AdmissionsChat = {
-    open: () => run((a) => a.open()),
-    close: () => run((a) => a.close()),
-    ask: (text: string) => run((a) => a.ask(String(text))),
+  const run = (fn: (a: App) => void) => {
+    if (!destroyed) void load().then((a) => destroyed || fn(a), () => undefined);
   };
 
+  const warm = () => run(() => undefined);
+  for (const type of ['pointerenter', 'focus', 'touchstart']) launcher.addEventListener(type, warm, { once: true, passive: true });
+  launcher.addEventListener('click', () => run((a) => a.open()));
+
   const attach = () => document.body.append(host);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const session = readSession();
+  // A conversation left open on the previous page reopens here; otherwise only
+  // a site that asked for it opens the panel on its own.
+  if (session?.open) run((a) => a.open());
+  else if (!session && config.autoOpen) timer = setTimeout(() => run((a) => a.open()), config.autoOpen * 1000);
+
+  const api: Api = {
+    open: () => run((a) => a.open()),
+    close: () => run((a) => a.close()),
+    toggle: () => run((a) => a.toggle()),
+    ask: (text: unknown) => run((a) => a.ask(String(text))),
+    on: (name: unknown, handler: unknown) => events.on(String(name), handler),
+    off: (name: unknown, handler: unknown) => events.off(String(name), handler),
+    destroy: () => {
+      if (destroyed) return;
+      destroyed = true;
+      clearTimeout(timer);
+      document.removeEventListener('DOMContentLoaded', attach);
+      void app?.then((a) => a.destroy(), () => undefined).finally(() => host.remove());
+      host.remove();
+      events.clear();
+      if (w.AdmissionsChat === api) delete w.AdmissionsChat;
+      delete w[BRAND];
+    },
+  };
+  // Calls queued by the README's stub snippet before this script ran, replayed in order.
+  const queued = Array.isArray(w.AdmissionsChat?.q) ? w.AdmissionsChat.q : [];
+  w.AdmissionsChat = api;
+
   if (document.body) attach();
   else document.addEventListener('DOMContentLoaded', attach, { once: true });
+
+  for (const [method, args] of queued) {
+    if (typeof api[method] === 'function') (api[method] as (...a: unknown[]) => void)(...Array.from(args));
+  }
 }
 
 // currentScript exists only while this script runs; check it is a real

@@ -20,9 +20,13 @@ export function contrast(a: number, b: number): number {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
-/** White or near-black, whichever reads better on the color. */
+/**
+ * White or black, whichever reads better on the color. Pure black, not a
+ * softer near-black: only the pair white/black guarantees 4.5:1 for every
+ * background (the worst case, luminance 0.18, still gets 4.58:1).
+ */
 export function textOn(color: string): string {
   const l = luminance(color);
   if (l === null) return '#ffffff';
-  return contrast(l, 1) >= contrast(l, luminance('#111111')!) ? '#ffffff' : '#111111';
+  return contrast(l, 1) >= contrast(l, 0) ? '#ffffff' : '#000000';
 }

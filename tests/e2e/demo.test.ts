@@ -96,7 +96,8 @@ describe.skipIf(!CHROME)('demo page in Chromium', () => {
         consent_text: expect.stringContaining('Sunrise Recovery may call me') as unknown as string,
       },
     ]);
-    const inbox = await (await fetch(`${server.url}/admissions`)).text();
+    expect((await fetch(`${server.url}/admissions`)).status).toBe(401);
+    const inbox = await (await fetch(`${server.url}/admissions`, { headers: { authorization: `Bearer ${server.config.admissionsToken}` } })).text();
     expect(inbox).toContain('Maria');
     expect(inbox).toContain('(555) 234-9876');
     expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '../../src/widget/app.js';
 import type { App } from '../../src/widget/loader.js';
+import { readConfig } from '../../src/widget/config.js';
 
 const manifest = readFileSync('dist/admissions-chat.kb.json', 'utf8');
 const payloadFile = (JSON.parse(manifest) as { file: string }).file;
@@ -16,6 +17,8 @@ let posted: unknown[];
 let app: App;
 let root: ShadowRoot;
 let host: HTMLElement;
+let launcher: HTMLButtonElement;
+let events: [string, unknown][];
 
 function stubFetch(receiver: (body: unknown) => Response) {
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
@@ -67,27 +70,28 @@ beforeEach(() => {
   host = document.createElement('div');
   document.body.append(host);
   root = host.attachShadow({ mode: 'open' });
-  const launcher = document.createElement('button');
+  launcher = document.createElement('button');
   root.append(launcher);
+  remount();
+});
+
+/** (Re)mounts the app on the same shadow root, as a new page of the site would. */
+function remount(options: Record<string, unknown> = {}, page = 'http://localhost/') {
+  app?.destroy();
+  events = [];
   app = mount({
     root,
     host,
     launcher,
-    config: {
-      center: 'Sunrise Recovery',
-      phone: '(555) 010-0100',
-      callbackUrl: 'http://localhost/api/callbacks',
-      color: '#0f5f6b',
-      position: 'right',
-      greeting: 'Hi there.',
-      base: 'http://localhost/',
-    },
+    config: readConfig(null, page, { center: 'Sunrise Recovery', phone: '(555) 010-0100', greeting: 'Hi there.', ...options }),
+    emit: (name, detail) => events.push([name, detail]),
   });
-});
+}
 
 afterEach(() => {
-  app.close();
+  app.destroy();
   host.remove();
+  sessionStorage.clear();
   vi.unstubAllGlobals();
 });
 
@@ -169,4 +173,119 @@ describe('widget panel', () => {
     expect(error.querySelector('a[href="tel:+15550100100"]')).not.toBeNull();
     expect($<HTMLInputElement>('#ac-first-name')!.value).toBe('Ana');
   });
+
+  it('greets with suggested questions on first open, and a tap asks one', async () => {
+    app.open();
+    const chips = await until(() => $$('[aria-label="Suggested questions"] .chip'));
+    expect(chips.map((c) => c.textContent)).toHaveLength(4);
+    (chips[0] as HTMLButtonElement).click();
+    await until(() => $('[data-entry="what-is-iop"]'));
+    expect($('[aria-label="Suggested questions"]')).toBeNull();
+  });
+
+  it('tells the site what happened through events, without the visitor\'s words unless asked', async () => {
+    app.ask('what is iop');
+    await until(() => $('[data-entry]'));
+    app.ask('i want to kill myself');
+    await until(() => $('.crisis'));
+    $<HTMLAnchorElement>('.header-call')!.click();
+    $<HTMLButtonElement>('.reach button')!.click();
+    app.close();
+    expect(events.map(([name]) => name)).toEqual(['open', 'question', 'question', 'crisis_shown', 'call_click', 'callback_open', 'close']);
+    expect(events[1][1]).toEqual({ kind: 'answer', id: 'what-is-iop' });
+    expect(JSON.stringify(events)).not.toMatch(/kill|myself|what is iop/);
+
+    remount({ eventText: true });
+    app.ask('what is iop');
+    await until(() => events.some(([n]) => n === 'question'));
+    expect(events.find(([n]) => n === 'question')![1]).toEqual({ kind: 'answer', id: 'what-is-iop', text: 'what is iop' });
+  });
+
+  it('reports a sent callback request with its reference number', async () => {
+    await submitCompleteForm();
+    await until(() => $('.sent'));
+    expect(events.filter(([n]) => n.startsWith('callback'))).toEqual([['callback_open', {}], ['callback_submitted', { reference: 7 }]]);
+  });
+
+  it('keeps the conversation on the next page of the site, and forgets it on "clear conversation"', async () => {
+    app.ask('what is iop');
+    await until(() => $('[data-entry="what-is-iop"]'));
+    remount();
+    expect($('.panel')).toBeNull(); // the loader reopens it; the app starts closed
+    app.open();
+    expect((await until(() => $('[data-entry="what-is-iop"]'))).textContent).toMatch(/intensive outpatient/i);
+    expect($('.visitor')?.textContent).toBe('what is iop');
+    $<HTMLButtonElement>('.clear')!.click();
+    await tick();
+    expect($$('.visitor')).toHaveLength(0);
+    remount();
+    app.open();
+    await tick();
+    expect($$('.visitor')).toHaveLength(0);
+  });
+
+  it('keeps the crisis numbers pinned after the conversation is cleared', async () => {
+    app.ask('im going to overdose tonight');
+    await until(() => $('.crisis'));
+    $<HTMLButtonElement>('.clear')!.click();
+    await tick();
+    expect($('.crisis')).toBeNull();
+    expect($('.crisis-strip')?.textContent).toMatch(/988/);
+  });
+
+  it('says honestly when the admissions line is closed, and puts the callback first', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-24T03:00:00Z')); // Monday 22:00 in New York
+    remount({ hours: 'Mon-Fri 08:00-20:00' });
+    app.open();
+    const line = await until(() => $('.hours'));
+    expect(line.textContent).toBe('Our admissions line is closed right now. It opens tomorrow at 8:00 AM EST. Request a callback and someone will call you then.');
+    expect($('.reach .button')?.textContent).toBe('Request a callback');
+    expect($('.reach .button')?.classList.contains('primary')).toBe(true);
+    vi.setSystemTime(new Date('2026-11-24T15:00:00Z')); // Tuesday 10:00
+    remount({ hours: 'Mon-Fri 08:00-20:00' });
+    app.open();
+    expect((await until(() => $('.hours'))).textContent).toBe('Our admissions line is open now.');
+    expect($('.reach .button')?.textContent).toBe('Call (555) 010-0100');
+    vi.useRealTimers();
+  });
+
+  it('closes on Escape and gives focus back to the launcher', async () => {
+    app.open();
+    const panel = await until(() => $('.panel'));
+    panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await tick();
+    expect($('.panel')).toBeNull();
+    expect(root.activeElement).toBe(launcher);
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('says plainly that answers cannot load, keeps the question, and offers a person', async () => {
+    vi.unstubAllGlobals();
+    vi.stubGlobal('fetch', async () => new Response('gone', { status: 503 }));
+    remount({}, 'http://localhost/down/');
+    app.ask('how long is the program');
+    const notice = await until(() => $('.notice-msg'));
+    expect(notice.textContent).toMatch(/cannot load answers right now/);
+    expect(notice.querySelector('a[href="tel:+15550100100"]')).not.toBeNull();
+    expect($('.visitor')?.textContent).toBe('how long is the program');
+  });
+
+  it('uses the site\'s own wording', async () => {
+    remount({ strings: { send: 'Enviar', requestCallback: 'Pedir una llamada' } });
+    app.open();
+    expect((await until(() => $('.send')))?.textContent).toBe('Enviar');
+    expect($('.reach button')?.textContent).toBe('Pedir una llamada');
+  });
+
+  it('removes everything it added on destroy', async () => {
+    app.open();
+    await until(() => $('.panel'));
+    const before = root.adoptedStyleSheets.length;
+    app.destroy();
+    expect($('.container')).toBeNull();
+    expect(root.adoptedStyleSheets.length).toBe(before - 1);
+    expect(document.documentElement.style.overflow).toBe('');
+  });
 });
+

@@ -1,8 +1,12 @@
-/** What any part of the panel can do: ask, call, open the callback form. */
+/** What any part of the panel can do: ask, call, open the callback form, clear. */
 export interface Actions {
   ask(text: string): void;
   openCallback(): void;
+  /** The visitor tapped a link to call the admissions line. */
   onCall(): void;
+  /** A callback request was accepted; `reference` is the receiver's number for it. */
+  onSent(reference: number | null): void;
+  clear(): void;
   phone: string;
   telHref: string;
 }

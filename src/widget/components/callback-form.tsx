@@ -21,6 +21,8 @@ export interface CallbackFormProps {
   phone: string;
   telHref: string;
   callbackUrl: string;
+  /** The receiver accepted the request. */
+  onSent(reference: number | null): void;
   onDone(): void;
 }
 
@@ -33,7 +35,7 @@ function uuid(): string {
   return crypto.randomUUID();
 }
 
-export function CallbackForm({ center, phone, telHref, callbackUrl, onDone }: CallbackFormProps) {
+export function CallbackForm({ center, phone, telHref, callbackUrl, onSent, onDone }: CallbackFormProps) {
   const [firstName, setFirstName] = useState('');
   const [tel, setTel] = useState('');
   const [bestTime, setBestTime] = useState<BestTime>('now');
@@ -68,6 +70,7 @@ export function CallbackForm({ center, phone, telHref, callbackUrl, onDone }: Ca
       phone: tel,
       bestTime,
       forWhom,
+      voicemail: false,
       consent: { calls: consent, texts: false, text: consentText(center), at: new Date().toISOString() },
     };
     const checked = validateCallbackRequest(request);
@@ -78,7 +81,10 @@ export function CallbackForm({ center, phone, telHref, callbackUrl, onDone }: Ca
     setErrors({});
     setStatus({ kind: 'sending' });
     const result = await sendCallback(callbackUrl, checked.value);
-    if (result.ok) setStatus({ kind: 'sent', id: result.id });
+    if (result.ok) {
+      setStatus({ kind: 'sent', id: result.id });
+      onSent(result.id);
+    }
     else {
       setErrors(result.fields ?? {});
       setStatus({ kind: 'failed', message: result.message });

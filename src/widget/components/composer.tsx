@@ -1,7 +1,8 @@
 /** The question box. Text stays in the box until it is sent. */
 import { useRef } from 'preact/hooks';
+import type { Strings } from '../strings.js';
 
-export function Composer({ onAsk, disabled }: { onAsk: (text: string) => void; disabled?: boolean }) {
+export function Composer({ onAsk, strings, disabled }: { onAsk: (text: string) => void; strings: Strings; disabled?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const submit = (event: Event) => {
     event.preventDefault();
@@ -13,7 +14,7 @@ export function Composer({ onAsk, disabled }: { onAsk: (text: string) => void; d
   return (
     <form class="composer" onSubmit={submit}>
       <label class="visually-hidden" for="ac-question">
-        Your question
+        {strings.questionLabel}
       </label>
       <input
         id="ac-question"
@@ -22,11 +23,11 @@ export function Composer({ onAsk, disabled }: { onAsk: (text: string) => void; d
         enterKeyHint="send"
         autoComplete="off"
         maxLength={500}
-        placeholder="Type your question…"
+        placeholder={strings.placeholder}
         disabled={disabled}
       />
       <button type="submit" class="send" disabled={disabled}>
-        Send
+        {strings.send}
       </button>
     </form>
   );

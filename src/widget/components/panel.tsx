@@ -1,27 +1,63 @@
 /**
  * The chat panel: a header with the call link always one tap away, the
  * conversation log, the two ways to reach a person, and the question box
- * (or the callback form in its place).
+ * (or the callback form in its place). A dialog that leaves the page usable
+ * on a desktop, and a modal one when it fills a phone's screen.
  */
+import type { Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CRISIS_ACTIONS } from '../../engine/index.js';
 import type { WidgetConfig } from '../config.js';
+import { hoursStatus, type HoursStatus } from '../hours.js';
 import type { State } from '../state.js';
+import { fill } from '../strings.js';
 import type { Actions } from './actions.js';
 import { CallbackForm } from './callback-form.js';
 import { Composer } from './composer.js';
-import { ReplyView } from './reply-view.js';
+import { Reach } from './reach.js';
+import { Chips, ReplyView } from './reply-view.js';
 
 export interface PanelProps {
   state: State;
   config: WidgetConfig;
   actions: Actions;
+  /** True while the panel is full-screen: focus stays inside. */
+  modal: Signal<boolean>;
   onClose(): void;
 }
 
-export function Panel({ state, config, actions, onClose }: PanelProps) {
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
+/** Keeps Tab and Shift+Tab cycling inside the panel. */
+function trapTab(event: KeyboardEvent, panel: HTMLElement) {
+  const items = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  if (!items.length) return;
+  const active = (panel.getRootNode() as ShadowRoot).activeElement;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (event.shiftKey && (active === first || !panel.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !panel.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function HoursLine({ status, config }: { status: HoursStatus | null; config: WidgetConfig }) {
+  if (!status) return null;
+  const { strings } = config;
+  const text = config.hours === '24/7' ? strings.open247 : status.open ? strings.openNow : fill(strings.closedNow, { when: status.opens });
+  return <p class={`hours ${status.open ? 'is-open' : 'is-closed'}`}>{text}</p>;
+}
+
+export function Panel({ state, config, actions, modal, onClose }: PanelProps) {
   const log = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const messages = state.messages.value;
+  const { strings } = config;
+  const hours = config.hours ? hoursStatus(config.hours, config.timeZone, new Date()) : null;
+  const closed = hours ? !hours.open : false;
   // Bring the latest question to the top, so its answer reads from its first line.
   useEffect(() => {
     const el = log.current;
@@ -32,30 +68,32 @@ export function Panel({ state, config, actions, onClose }: PanelProps) {
   return (
     <div
       class="panel"
+      ref={panel}
       role="dialog"
-      aria-modal="false"
+      aria-modal={modal.value ? 'true' : 'false'}
       aria-labelledby="ac-title"
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
+        else if (e.key === 'Tab' && modal.value && panel.current) trapTab(e, panel.current);
       }}
     >
-      <header class="header">
+      <div class="header">
         <div class="title">
           <h2 id="ac-title">{config.center}</h2>
-          <p class="subtitle">Automated assistant · answers from our FAQ</p>
+          <p class="subtitle">{strings.subtitle}</p>
         </div>
-        <a class="header-call" href={actions.telHref} onClick={actions.onCall} aria-label={`Call ${config.center} at ${config.phone}`}>
-          Call
+        <a class="header-call" href={actions.telHref} onClick={actions.onCall} aria-label={fill(strings.callLabel, { center: config.center, phone: config.phone })}>
+          {strings.call}
         </a>
-        <button type="button" class="close" onClick={onClose} aria-label="Close chat">
+        <button type="button" class="close" onClick={onClose} aria-label={strings.close}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
           </svg>
         </button>
-      </header>
+      </div>
       {state.crisisShown.value && (
         <div class="crisis-strip">
-          Need help now? <a href={CRISIS_ACTIONS.call988.href}>Call</a> or <a href={CRISIS_ACTIONS.text988.href}>text 988</a> ·{' '}
+          {strings.crisisStrip} <a href={CRISIS_ACTIONS.call988.href}>Call</a> or <a href={CRISIS_ACTIONS.text988.href}>text 988</a> ·{' '}
           <a href={CRISIS_ACTIONS.call911.href}>911</a> in an emergency
         </div>
       )}
@@ -66,53 +104,48 @@ export function Panel({ state, config, actions, onClose }: PanelProps) {
             phone={config.phone}
             telHref={actions.telHref}
             callbackUrl={config.callbackUrl}
+            onSent={actions.onSent}
             onDone={() => (state.view.value = 'chat')}
           />
         </div>
       ) : (
         <>
-          <div class="body log" role="log" aria-live="polite" aria-label="Conversation" ref={log}>
-            <p class="notice">
-              I am an automated assistant for {config.center}, not monitored by staff. What you type stays on this device. In a crisis, call
-              or text 988, or call 911 in an emergency.
-            </p>
-            <p class="msg bot">{config.greeting}</p>
+          <div class="body log" role="log" aria-live="polite" aria-label={strings.conversation} ref={log}>
+            <p class="notice">{fill(strings.intro, { center: config.center })}</p>
+            <HoursLine status={hours} config={config} />
+            <div class="msg bot">
+              <p>{config.greeting}</p>
+              {!messages.length && (
+                <Chips items={config.suggestions.map((q) => ({ id: q, question: q }))} label={strings.suggestionsLabel} onPick={actions.ask} />
+              )}
+            </div>
             {messages.map((m) =>
               m.from === 'visitor' ? (
                 <p class="msg visitor" key={m.id}>
                   {m.text}
                 </p>
               ) : m.from === 'bot' ? (
-                <ReplyView key={m.id} reply={m.reply} actions={actions} />
+                <ReplyView key={m.id} reply={m.reply} actions={actions} strings={strings} closed={closed} />
               ) : (
                 <div class="msg bot notice-msg" key={m.id}>
                   <p>{m.text}</p>
-                  <div class="handoff">
-                    <a class="button primary" href={actions.telHref}>
-                      Call {config.phone}
-                    </a>
-                    <button type="button" class="button" onClick={actions.openCallback}>
-                      Request a callback
-                    </button>
-                  </div>
+                  <Reach actions={actions} strings={strings} closed={closed} class="handoff" />
                 </div>
               ),
             )}
             {state.loading.value && (
-              <p class="msg bot typing" aria-label="Looking up an answer">
+              <p class="msg bot typing" role="status" aria-label={strings.typing}>
                 …
               </p>
             )}
+            {messages.length > 0 && (
+              <button type="button" class="clear" onClick={actions.clear}>
+                {strings.clear}
+              </button>
+            )}
           </div>
-          <div class="reach">
-            <a class="button primary" href={actions.telHref} onClick={actions.onCall}>
-              Call {config.phone}
-            </a>
-            <button type="button" class="button" onClick={actions.openCallback}>
-              Request a callback
-            </button>
-          </div>
-          <Composer onAsk={actions.ask} />
+          <Reach actions={actions} strings={strings} closed={closed} class="reach" />
+          <Composer onAsk={actions.ask} strings={strings} />
         </>
       )}
     </div>

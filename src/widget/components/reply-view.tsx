@@ -1,8 +1,11 @@
 /** One bot reply, drawn by kind: answer, fallback, escalate or crisis. */
 import type { Reply, Suggestion } from '../../engine/index.js';
+import type { Strings } from '../strings.js';
 import type { Actions } from './actions.js';
+import { Reach } from './reach.js';
 
-function Chips({ items, label, onPick }: { items: Suggestion[]; label: string; onPick: (q: string) => void }) {
+/** Questions to tap: suggestions, related questions, "did you mean". */
+export function Chips({ items, label, onPick }: { items: Suggestion[]; label: string; onPick: (q: string) => void }) {
   if (!items.length) return null;
   return (
     <div class="chips" role="group" aria-label={label}>
@@ -15,22 +18,18 @@ function Chips({ items, label, onPick }: { items: Suggestion[]; label: string; o
   );
 }
 
-function Handoff({ actions }: { actions: Actions }) {
-  return (
-    <div class="handoff">
-      <a class="button primary" href={actions.telHref} onClick={actions.onCall}>
-        Call {actions.phone}
-      </a>
-      <button type="button" class="button" onClick={actions.openCallback}>
-        Request a callback
-      </button>
-    </div>
-  );
+export interface ReplyViewProps {
+  reply: Reply;
+  actions: Actions;
+  strings: Strings;
+  /** The admissions line is closed now. */
+  closed: boolean;
 }
 
 /** A bot reply. */
-export function ReplyView({ reply, actions }: { reply: Reply; actions: Actions }) {
+export function ReplyView({ reply, actions, strings, closed }: ReplyViewProps) {
   if (reply.kind === 'crisis') {
+    // Crisis numbers ignore business hours, and the callback form is never the answer to a crisis.
     return (
       <div class="msg crisis" role="alert">
         <p>{reply.text}</p>
@@ -49,15 +48,15 @@ export function ReplyView({ reply, actions }: { reply: Reply; actions: Actions }
       <div class="msg bot" data-entry={reply.id}>
         {/* Sanitised at build time by the kb renderer (allow-listed tags only). */}
         <div class="answer" dangerouslySetInnerHTML={{ __html: reply.html }} />
-        <Chips items={reply.related} label="Related questions" onPick={actions.ask} />
+        <Chips items={reply.related} label={strings.relatedLabel} onPick={actions.ask} />
       </div>
     );
   }
   return (
     <div class="msg bot" data-kind={reply.kind}>
       <p>{reply.text}</p>
-      {reply.kind === 'fallback' && <Chips items={reply.suggestions} label="Did you mean" onPick={actions.ask} />}
-      <Handoff actions={actions} />
+      {reply.kind === 'fallback' && <Chips items={reply.suggestions} label={strings.didYouMeanLabel} onPick={actions.ask} />}
+      <Reach actions={actions} strings={strings} closed={closed} class="handoff" />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+/**
+ * The two ways to a person: call and request a callback. When the line is
+ * closed the callback leads, since no one would answer the call.
+ */
+import type { Strings } from '../strings.js';
+import { fill } from '../strings.js';
+import type { Actions } from './actions.js';
+
+export interface ReachProps {
+  actions: Actions;
+  strings: Strings;
+  closed: boolean;
+  /** "reach" under the log, "handoff" inside a reply. */
+  class: 'reach' | 'handoff';
+}
+
+export function Reach({ actions, strings, closed, class: className }: ReachProps) {
+  const call = (
+    <a class={closed ? 'button' : 'button primary'} href={actions.telHref} onClick={actions.onCall} key="call">
+      {fill(strings.callPhone, { phone: actions.phone })}
+    </a>
+  );
+  const callback = (
+    <button type="button" class={closed ? 'button primary' : 'button'} onClick={actions.openCallback} key="callback">
+      {strings.requestCallback}
+    </button>
+  );
+  return <div class={className}>{closed ? [callback, call] : [call, callback]}</div>;
+}
