@@ -15,7 +15,7 @@ describe('parseHours', () => {
   it('reads day ranges, single days and 24/7', () => {
     expect(schedule('24/7')).toBe('24/7');
     expect(schedule('Mon-Fri 08:00-20:00, Sat 09:00-13:00')).toHaveLength(6);
-    expect(schedule('Fri-Mon 10:00-14:00').map((i) => i.day)).toEqual([5, 6, 0, 1]);
+    expect(schedule('Fri-Mon 10:00-14:00')).toEqual([5, 6, 0, 1].map((day) => ({ day, from: 600, to: 840 })));
     expect(schedule('monday 8:30-17:00; Tuesday 8:30-17:00')).toEqual([
       { day: 1, from: 510, to: 1020 },
       { day: 2, from: 510, to: 1020 },
