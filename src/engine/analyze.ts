@@ -1,12 +1,12 @@
 /**
  * Turns text into the terms the index holds: normalise, split, drop stop
  * words, stem. The kb build runs every indexed field through this same
- * function and hands lunr the result with empty pipelines, so index terms and
- * query terms can never drift apart (and the serialized index names no
- * pipeline function that a browser would have to register).
+ * function: the kb ships normalised words, and the engine stems them at load
+ * with the same `stem` it applies to questions, so index terms and query
+ * terms can never drift apart.
  */
-import lunr from 'lunr';
 import { normalize } from './normalize.js';
+import { porterStem } from './stemmer.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** One analysed word of a question: what was typed and the stem it indexes as. */
@@ -18,9 +18,9 @@ export interface Term {
 /** Longest word we keep; anything longer is not a word a visitor meant. */
 const MAX_WORD = 40;
 
-/** The Porter stem of one normalised word. */
+/** The Porter stem of one normalised word (lunr's stemmer). */
 export function stem(word: string): string {
-  return lunr.stemmer(new lunr.Token(word, {})).toString();
+  return porterStem(word);
 }
 
 /** Normalised words of the text, in order, stop words included. */
@@ -69,13 +69,23 @@ export function phraseKey(terms: readonly Term[]): string {
 }
 
 /**
- * The text as the index stores it: its stems joined by spaces, repeats kept
- * because term frequency is part of the BM25 score.
+ * The text as the kb ships it: its normalised words without stop words,
+ * repeats kept because term frequency is part of the score. The engine stems
+ * them at load.
  */
-export function indexText(text: unknown): string {
+export function indexWords(text: unknown): string {
   return words(text)
     .filter((w) => !isStopWord(w))
-    .map(stem)
-    .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * A fingerprint of the stop-word list. The kb drops stop words before it
+ * ships a phrasing, so a payload is only right for an engine that drops the
+ * same ones; loadKnowledge compares the two.
+ */
+export function stopWordStamp(): string {
+  let h = 0x811c9dc5; // FNV-1a
+  for (const ch of [...STOP_WORDS].sort().join(' ')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return (h >>> 0).toString(36);
 }

@@ -4,11 +4,11 @@
  * be outranked by a confident FAQ match; then a wish for a person; then small
  * talk; only then the index, whose hits must be confident to become an answer.
  */
-import { analyze, phraseKey } from './analyze.js';
+import { analyze } from './analyze.js';
 import { decide } from './confidence.js';
 import { detectCrisis } from './crisis.js';
 import { smallTalk, wantsPerson, withoutGreeting } from './intent.js';
-import type { Knowledge } from './knowledge.js';
+import { findPhrasing, type Knowledge } from './knowledge.js';
 import type { Center } from './placeholders.js';
 import { answerReply, crisisReply, escalateReply, fallbackReply, smallTalkReply, type Reply, type Suggestion } from './reply.js';
 import { search } from './search.js';
@@ -40,7 +40,7 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
 
   const terms = expand(knowledge, analyze(withoutGreeting(text)).slice(0, MAX_TERMS));
   // A phrasing the knowledge base lists word for word needs no ranking.
-  const known = terms.length ? knowledge.phrases.get(phraseKey(terms)) : undefined;
+  const known = findPhrasing(knowledge, terms.map((t) => t.stem));
   if (known !== undefined && knowledge.entries[known]) {
     const entry = knowledge.entries[known];
     return answerReply(entry, context, 1, related(knowledge, entry.id, search(knowledge, terms).filter((h) => h.entry !== entry)));

@@ -1,6 +1,6 @@
 /** The answer engine's public surface: question in, reply out. No DOM, no Node. */
 export { answer, type Context } from './answer.js';
-export { analyze, indexText, phraseKey, stem, words, isStopWord, type Term } from './analyze.js';
+export { analyze, indexWords, phraseKey, stem, stopWordStamp, words, isStopWord, type Term } from './analyze.js';
 export { detectCrisis, type Crisis, type CrisisKind } from './crisis.js';
 export {
   loadKnowledge,
@@ -12,6 +12,7 @@ export {
   type KnowledgePayload,
   type KnowledgeManifest,
   type EntryDoc,
+  type PayloadEntry,
 } from './knowledge.js';
 export { normalize } from './normalize.js';
 export { PLACEHOLDERS, telHref, fillHtml, fillText, escapeHtml, type Center } from './placeholders.js';

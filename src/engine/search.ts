@@ -2,12 +2,12 @@
  * Ranks entries for analysed question terms, and measures how much of the
  * question each hit really covers.
  *
- * Visitor text never reaches lunr's query parser (`index.search`), which
- * throws on `:` `~` `^` and turns `+`/`-`/`*` into operators: every clause is
- * built here through `index.query`, pipeline-free, all OPTIONAL.
+ * Visitor text never reaches a query parser: every variant of every term is
+ * one weighted clause, ranked as lunr ranks OPTIONAL term clauses.
  */
 import type { QueryTerm } from './expand.js';
 import { hasTerm, type Knowledge, type EntryDoc } from './knowledge.js';
+import { documentFrequency, rank } from './postings.js';
 
 /** One ranked entry. */
 export interface Hit {
@@ -17,17 +17,11 @@ export interface Hit {
   coverage: number;
 }
 
-/** idf of an index term, as lunr computes it; unknown terms get the maximum. */
+/** idf of an index term over distinct entries; unknown terms get the maximum. */
 function idf(knowledge: Knowledge, stem: string): number {
   const n = knowledge.size;
   if (!hasTerm(knowledge, stem)) return Math.log(1 + n);
-  const posting = knowledge.postings[stem];
-  const docs = new Set<string>();
-  for (const [field, refs] of Object.entries(posting)) {
-    if (field === '_index' || !refs || typeof refs !== 'object') continue;
-    for (const ref of Object.keys(refs)) docs.add(ref);
-  }
-  const df = docs.size;
+  const df = documentFrequency(knowledge.index, stem);
   return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
 }
 
@@ -35,16 +29,15 @@ function idf(knowledge: Knowledge, stem: string): number {
  * Ranks entries for the terms, best first.
  *
  * @param knowledge a loaded knowledge base
- * @param terms expanded question terms (non-empty; an empty lunr query returns every document)
+ * @param terms expanded question terms
  * @param limit how many hits to return
  */
 export function search(knowledge: Knowledge, terms: QueryTerm[], limit = 5): Hit[] {
   if (terms.length === 0) return [];
-  const results = knowledge.index.query((q) => {
-    for (const term of terms) {
-      for (const [stem, boost] of term.variants) q.term(stem, { usePipeline: false, boost });
-    }
-  });
+  const results = rank(
+    knowledge.index,
+    terms.flatMap((t) => [...t.variants]),
+  );
   // A term weighs what its rarest known variant weighs; a word the index has never seen weighs the most.
   const weights = terms.map((t) => {
     const known = [...t.variants.keys()].filter((v) => hasTerm(knowledge, v));
@@ -52,7 +45,7 @@ export function search(knowledge: Knowledge, terms: QueryTerm[], limit = 5): Hit
   });
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   return results.slice(0, limit).map((r) => {
-    const matched = new Set(Object.keys(r.matchData.metadata));
+    const matched = r.terms;
     let covered = 0;
     // Credit follows the best matched variant's boost: a synonym or a spelling
     // guess is weaker evidence that the entry is about what was typed.
@@ -61,6 +54,6 @@ export function search(knowledge: Knowledge, terms: QueryTerm[], limit = 5): Hit
       for (const [v, boost] of t.variants) if (matched.has(v)) credit = Math.max(credit, Math.min(1, boost * 1.4));
       covered += weights[i] * credit;
     });
-    return { entry: knowledge.entries[Number(r.ref)], score: r.score, coverage: covered / total };
+    return { entry: knowledge.entries[r.doc], score: r.score, coverage: covered / total };
   });
 }

@@ -1,14 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import lunr from 'lunr';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { analyze, answer, loadKnowledge, phraseKey, PAYLOAD_FORMAT, stem, type Knowledge, type KnowledgePayload } from '../../src/engine/index.js';
+import { analyze, answer, indexWords, loadKnowledge, PAYLOAD_FORMAT, stopWordStamp, type Knowledge, type KnowledgePayload } from '../../src/engine/index.js';
+import { findPhrasing } from '../../src/engine/knowledge.js';
 import { DEMO_CENTER } from '../../src/shared/index.js';
-import { buildPayload, compileSynonyms } from '../../src/kb/build.js';
+import { buildPayload } from '../../src/kb/build.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
 import type { Problem } from '../../src/kb/problem.js';
-import { readEntry, readKnowledge, type Source, type SynonymRule } from '../../src/kb/read.js';
+import { readEntry, readKnowledge, type Source } from '../../src/kb/read.js';
 import { renderAnswer, UnsafeHtmlError } from '../../src/kb/render.js';
 
 // The real renderer, wrapped so that one test can make it fail.
@@ -17,68 +17,11 @@ vi.mock('../../src/kb/render.js', async (importOriginal) => {
   return { ...mod, renderAnswer: vi.fn(mod.renderAnswer) };
 });
 
-const rule = (word: string, ...expansions: string[]): SynonymRule => ({ file: 'synonyms.txt', line: 1, word, expansions });
-
 function compiled(dir: string): KnowledgePayload {
   const { payload, problems } = compileKnowledge(dir);
   if (!payload) throw new Error(`${dir} has problems: ${JSON.stringify(problems)}`);
   return payload;
 }
-
-describe('compileSynonyms', () => {
-  it('maps a one-word expansion both ways', () => {
-    expect(compileSynonyms([rule('rehab', 'treatment')])).toEqual({ rehab: ['treatment'], treatment: ['rehab'] });
-  });
-
-  it('maps a phrase one way: the word to every stem of the phrase, never a phrase word back', () => {
-    expect(compileSynonyms([rule('iop', 'intensive outpatient')])).toEqual({ iop: ['intens', 'outpati'] });
-  });
-
-  it('maps stems, not words', () => {
-    const map = compileSynonyms([rule('meds', 'medications')]);
-    expect(map).toEqual({ [stem('meds')]: [stem('medications')], [stem('medications')]: [stem('meds')] });
-    expect(map).toEqual({ med: ['medic'], medic: ['med'] });
-  });
-
-  it('folds case and punctuation of the word', () => {
-    expect(compileSynonyms([rule('IOP', 'Intensive Outpatient!')])).toEqual({ iop: ['intens', 'outpati'] });
-  });
-
-  it('merges rules for the same stem, sorted and without repeats', () => {
-    const map = compileSynonyms([rule('rehab', 'treatment', 'rehabilitation'), rule('rehab', 'recovery program', 'treatment')]);
-    expect(map.rehab).toEqual(['program', 'recoveri', 'rehabilit', 'treatment']);
-    expect(map.treatment).toEqual(['rehab']);
-    expect(map.recoveri).toBeUndefined();
-  });
-
-  it('never maps a stem to itself', () => {
-    expect(compileSynonyms([rule('therapist', 'therapists', 'counselor')])).toEqual({ therapist: ['counselor'], counselor: ['therapist'] });
-  });
-
-  it('judges "one word" after stop words are dropped: "live in" maps both ways', () => {
-    expect(compileSynonyms([rule('inpatient', 'live in')])).toEqual({ inpati: ['live'], live: ['inpati'] });
-  });
-
-  it('skips a rule whose word is a stop word', () => {
-    expect(compileSynonyms([rule('u', 'you'), rule('pls', 'please')])).toEqual({});
-  });
-
-  it('returns the keys in sorted order', () => {
-    const keys = Object.keys(compileSynonyms([rule('zeta', 'alpha'), rule('mid', 'beta')]));
-    expect(keys).toEqual([...keys].sort());
-  });
-
-  it('compiles the project synonyms with every value a list of stems that are not the key', () => {
-    const map = compiled('knowledge').synonyms;
-    expect(Object.keys(map).length).toBeGreaterThan(10);
-    for (const [k, v] of Object.entries(map)) {
-      expect(v.length, k).toBeGreaterThan(0);
-      expect(v, k).not.toContain(k);
-      expect(v, k).toEqual([...v].sort());
-    }
-    expect(map.iop).toEqual(expect.arrayContaining(['intens', 'outpati']));
-  });
-});
 
 describe('buildPayload', () => {
   const problems: Problem[] = [];
@@ -89,40 +32,61 @@ describe('buildPayload', () => {
     expect(problems).toEqual([]);
   });
 
-  it('stamps the payload format and the lunr version', () => {
+  it('stamps the payload format and the stop-word list it dropped words with', () => {
     expect(payload.format).toBe(PAYLOAD_FORMAT);
-    expect(payload.lunr).toBe(lunr.version);
+    expect(payload.stopWords).toBe(stopWordStamp());
   });
 
   it('lists the entries in file order, each with its id, question, rendered answer and related ids', () => {
     const files = source.entries.map((e) => basename(e.file, '.md'));
     expect(files).toEqual([...files].sort());
-    expect(payload.entries.map((e) => e.id)).toEqual(files);
-    payload.entries.forEach((e, i) => {
+    expect(payload.entries.map((e) => e[0])).toEqual(files);
+    payload.entries.forEach(([id, question, html, related], i) => {
       const s = source.entries[i];
-      expect(e).toEqual({ id: s.id?.value, question: s.question?.value, html: renderAnswer(s.answer), related: s.related.map((r) => r.value) });
+      expect({ id, question, html, related }).toEqual({
+        id: s.id?.value,
+        question: s.question?.value,
+        html: renderAnswer(s.answer),
+        related: s.related.map((r) => r.value).join(' '),
+      });
     });
   });
 
-  it('maps the phrase key of every question and alternate to its entry position', () => {
+  it('ships alternates and tags as normalised words without stop words, not an index', () => {
+    payload.entries.forEach(([, , , , alternates, tags], i) => {
+      const s = source.entries[i];
+      expect(alternates.split('|')).toEqual(s.alternates.map((a) => indexWords(a.value)).filter(Boolean));
+      expect(tags.split('|')).toEqual(s.tags.map((t) => indexWords(t.value)).filter(Boolean));
+    });
+    const iop = payload.entries.find((e) => e[0] === 'what-is-iop')!;
+    expect(iop[4].split('|')).toContain('iop');
+    expect(Object.keys(payload).sort()).toEqual(['entries', 'format', 'stopWords', 'synonyms']);
+  });
+
+  it('ships the synonym rules as normalised words', () => {
+    const rules = payload.synonyms.split('|');
+    expect(rules).toContain('iop=intensive outpatient');
+    expect(rules).toContain('php=partial hospitalization,day treatment,day program');
+    for (const r of rules) expect(r).toMatch(/^[a-z0-9 ]*=[a-z0-9 ,]*$/);
+  });
+
+  it('loads to an index where every question and alternate finds its own entry word for word', () => {
+    const knowledge = loadKnowledge(payload);
     source.entries.forEach((e, i) => {
-      for (const p of [e.question!, ...e.alternates]) expect(payload.phrases[phraseKey(analyze(p.value))], p.value).toBe(i);
+      for (const p of [e.question!, ...e.alternates]) {
+        const stems = analyze(p.value).map((t) => t.stem);
+        if (stems.length) expect(findPhrasing(knowledge, stems), p.value).toBe(i);
+      }
     });
-    expect(payload.phrases.iop).toBe(payload.entries.findIndex((e) => e.id === 'what-is-iop'));
+    expect(findPhrasing(knowledge, ['iop'])).toBe(payload.entries.findIndex((e) => e[0] === 'what-is-iop'));
   });
 
-  it('serialises a lunr index over question, alternates and tags with no pipeline functions', () => {
-    const index = payload.index as { version: string; fields: string[]; pipeline: string[] };
-    expect(index.version).toBe(lunr.version);
-    expect(index.fields).toEqual(['q', 'a', 't']);
-    expect(index.pipeline).toEqual([]);
-  });
-
-  it('lists vocabulary words without stop words, most frequent first', () => {
-    expect(payload.vocabulary[0]).toBe('iop');
-    expect(payload.vocabulary).not.toContain('what');
-    for (const w of payload.vocabulary) expect(w).toMatch(/^[a-z]{3,}$/);
-    expect(new Set(payload.vocabulary).size).toBe(payload.vocabulary.length);
+  it('loads to vocabulary words without stop words, most frequent first', () => {
+    const { vocabulary } = loadKnowledge(payload);
+    expect(vocabulary[0]).toBe('iop');
+    expect(vocabulary).not.toContain('what');
+    for (const w of vocabulary) expect(w).toMatch(/^[a-z]{3,}$/);
+    expect(new Set(vocabulary).size).toBe(vocabulary.length);
   });
 
   it('is the same payload each time it is built from the same source', () => {
@@ -154,16 +118,17 @@ describe('buildPayload on a small folder', () => {
   writeFileSync(join(dir, 'synonyms.txt'), 'garage = parking\n');
 
   it('indexes question, alternates and tags but not the answer body', () => {
-    const knowledge = loadKnowledge(compiled(dir));
-    expect(Object.keys(knowledge.postings)).toEqual(expect.arrayContaining(['park', 'garag', 'car', 'direct']));
-    expect(Object.keys(knowledge.postings)).not.toContain('zebra');
-    expect(knowledge.postings.park).toHaveProperty('q');
-    expect(knowledge.postings.garag).toHaveProperty('a');
-    expect(knowledge.postings.direct).toHaveProperty('t');
+    const { terms } = loadKnowledge(compiled(dir)).index;
+    expect([...terms.keys()]).toEqual(expect.arrayContaining(['park', 'garag', 'car', 'direct']));
+    expect([...terms.keys()]).not.toContain('zebra');
+    // Fields: 0 question, 1 alternates, 2 tags.
+    expect(terms.get('park')!.docs[0]).toEqual([0]);
+    expect(terms.get('garag')!.docs[1]).toEqual([0]);
+    expect(terms.get('direct')!.docs[2]).toEqual([0]);
   });
 
   it('stores the rendered answer with placeholders left for the widget', () => {
-    expect(compiled(dir).entries[0].html).toBe('<p>Park in the zebra lot behind the building. <a href="tel:{{phone}}">Call</a> if it is full.</p>');
+    expect(compiled(dir).entries[0][2]).toBe('<p>Park in the zebra lot behind the building. <a href="tel:{{phone}}">Call</a> if it is full.</p>');
   });
 
   it('reports a rendering failure at the answer line and gives no payload', () => {
@@ -216,7 +181,7 @@ const QUESTIONS = [
   '¿Qué es IOP? café',
 ];
 
-describe('the serialised index', () => {
+describe('the payload after a JSON round trip', () => {
   const payload = compiled('knowledge');
   const json = JSON.stringify(payload);
   const fromObject: Knowledge = loadKnowledge(payload);
@@ -226,18 +191,13 @@ describe('the serialised index', () => {
     expect(JSON.stringify(payload)).toBe(json);
   });
 
-  it('loads to the same entries, synonyms, vocabulary and phrases', () => {
+  it('loads to the same entries, index, synonyms, vocabulary and phrasings', () => {
     expect(fromJson.entries).toEqual(fromObject.entries);
+    expect(fromJson.index).toEqual(fromObject.index);
     expect(fromJson.synonyms).toEqual(fromObject.synonyms);
     expect(fromJson.vocabulary).toEqual(fromObject.vocabulary);
-    expect(fromJson.phrases).toEqual(fromObject.phrases);
+    expect(fromJson.phrasings).toEqual(fromObject.phrasings);
     expect(fromJson.size).toBe(fromObject.size);
-  });
-
-  it('gives the same lunr search results as the index it was built from', () => {
-    for (const q of ['iop', 'intens outpati', 'cost insur', 'detox', 'nothingmatchesthis']) {
-      expect(fromJson.index.search(q), q).toEqual(fromObject.index.search(q));
-    }
   });
 
   it.each(QUESTIONS.map((q) => [q.length > 60 ? `${q.slice(0, 60)}…` : q, q]))('answers %j the same after a JSON round trip', (_, q) => {
@@ -257,9 +217,10 @@ describe('the serialised index', () => {
     expect(answer(fromJson, 'what is iop', DEMO_CENTER)).toMatchObject({ kind: 'answer', id: 'what-is-iop', confidence: 1 });
   });
 
-  it('refuses a payload built with another lunr version or payload format', () => {
-    expect(() => loadKnowledge({ ...JSON.parse(json), lunr: '0.0.1' })).toThrow(/lunr 0\.0\.1/);
+  it('refuses a payload built with another payload format or another stop-word list', () => {
     expect(() => loadKnowledge({ ...JSON.parse(json), format: PAYLOAD_FORMAT + 1 })).toThrow(/payload format/);
+    expect(() => loadKnowledge({ ...JSON.parse(json), stopWords: 'x' })).toThrow(/stop-word list/);
+    expect(() => loadKnowledge({ format: PAYLOAD_FORMAT, index: {} })).toThrow(/not a knowledge payload/);
   });
 });
 
@@ -268,7 +229,8 @@ describe('buildPayload on a minimal source', () => {
     const problems: Problem[] = [];
     const e = readEntry('faq/a.md', '---\nid: a\nquestion: Q about apples?\nalternates: [apples]\n---\nx', problems);
     const source: Source = { dir: 'kb', entries: [e!], synonyms: [] };
-    expect(buildPayload(source, problems).entries).toEqual([{ id: 'a', question: 'Q about apples?', html: '<p>x</p>', related: [] }]);
+    expect(buildPayload(source, problems).entries).toEqual([['a', 'Q about apples?', '<p>x</p>', '', 'apples', '']]);
+    expect(loadKnowledge(buildPayload(source, [])).entries).toEqual([{ id: 'a', question: 'Q about apples?', html: '<p>x</p>', related: [] }]);
     expect(problems).toEqual([]);
   });
 });
