@@ -9,7 +9,7 @@ import { MAX_BODY } from './callbacks.js';
 import { configure, type ServerConfig, type ServerSettings } from './config.js';
 import { createHandler, type Handler } from './handler.js';
 import { listen } from './listen.js';
-import { channels as openChannels, type Channel } from './notify.js';
+import { channels as openChannels } from './notify.js';
 import { startOutbox } from './outbox.js';
 import { openStore, type Store } from './store.js';
 
@@ -25,8 +25,6 @@ export interface Running {
 }
 
 export interface StartOptions {
-  /** Channels to notify on instead of those the configuration names (tests). */
-  channels?: Channel[];
   /** Where the worker reports failed deliveries (console.error). */
   log?: (line: string) => void;
 }
@@ -36,7 +34,7 @@ export async function startServer(settings: ServerSettings, options: StartOption
   const config = configure(settings);
   const log = options.log ?? console.error;
   const store = openStore(config.dataDir);
-  const channels = options.channels ?? openChannels(config.notify);
+  const channels = openChannels(config.notify);
   const outbox = startOutbox({ store, channels, retryBaseMs: config.notify.retryBaseMs, retryMaxMs: config.notify.retryMaxMs, log });
   // The inbox link needs the port, known only once listening; no request
   // is read before the handler below exists.
