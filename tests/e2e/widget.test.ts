@@ -74,8 +74,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
 
   async function axe(page: Page, state: string): Promise<string[]> {
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    // Judge colors as they settle, not halfway through the panel's fade-in.
-    await page.evaluate(() => Promise.all(document.querySelector('[data-admissions-chat]')!.shadowRoot!.getAnimations().map((a) => a.finished)));
+    await settled(page); // judge colors as they end up, not halfway through the panel's fade-in
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
@@ -118,6 +117,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
       const launcher = await snapshot(page, ['.launcher', '.launcher span']);
       await page.locator(`${W} .launcher`).click();
       await ask(page, 'what is iop');
+      await settled(page);
       const panel = await snapshot(page, ['.panel', '.header h2', '.subtitle', '.header-call', '.close', '.notice', '[data-entry] .answer p', '.chip', '.reach .button', '#ac-question', '.send']);
       return { launcher, panel, errors };
     };
@@ -190,6 +190,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     await page.locator(`${W} .launcher`).click();
     const panel = page.locator(`${W} .panel`);
     await panel.waitFor();
+    await settled(page);
     expect(await panel.getAttribute('aria-modal')).toBe('true');
     expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: PHONE.width, height: PHONE.height });
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
@@ -248,12 +249,20 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
   });
 });
 
+/** Waits for the widget's animations (the panel's fade-in) to end. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.querySelector('[data-admissions-chat]')!.shadowRoot!.getAnimations().map((a) => a.finished)));
+}
+
 type Box = Record<string, string | number>;
 
 /** Computed typography and geometry of widget parts, to compare across host pages. */
 async function snapshot(page: Page, selectors: string[]): Promise<Record<string, Box>> {
   return page.evaluate((sels) => {
     const root = document.querySelector('[data-admissions-chat]')!.shadowRoot!;
+    // The log scrolls to the latest question when it renders; measure from a fixed scroll position.
+    const log = root.querySelector('.log');
+    if (log) log.scrollTop = 0;
     const out: Record<string, Record<string, string | number>> = {};
     for (const sel of sels) {
       const el = root.querySelector(sel);
