@@ -6,7 +6,7 @@
  * support a match but never outweighs the word itself.
  */
 import { stem as stemOf, type Term } from './analyze.js';
-import { hasTerm, type Knowledge } from './knowledge.js';
+import { hasTerm, vocabularyOf, type Knowledge } from './knowledge.js';
 import { corrector } from './spelling.js';
 
 /** Boost of a spelling correction: likely, not certain, what was meant. */
@@ -29,7 +29,7 @@ export function isKnown(knowledge: Knowledge, stem: string): boolean {
 function correctorFor(knowledge: Knowledge): (word: string) => string {
   let correct = correctors.get(knowledge);
   if (!correct) {
-    correct = corrector(knowledge.vocabulary, (w) => isKnown(knowledge, stemOf(w)));
+    correct = corrector(vocabularyOf(knowledge), (w) => isKnown(knowledge, stemOf(w)));
     correctors.set(knowledge, correct);
   }
   return correct;
@@ -37,12 +37,12 @@ function correctorFor(knowledge: Knowledge): (word: string) => string {
 
 /** Adds corrections and synonyms to analysed terms. */
 export function expand(knowledge: Knowledge, terms: Term[]): QueryTerm[] {
-  const correct = correctorFor(knowledge);
   return terms.map((term) => {
     const variants = new Map<string, number>([[term.stem, 1]]);
     const stems = [term.stem];
     if (!isKnown(knowledge, term.stem)) {
-      const fixed = correct(term.raw);
+      // Made on the first word that needs it: most questions never do.
+      const fixed = correctorFor(knowledge)(term.raw);
       if (fixed !== term.raw) {
         const s = stemOf(fixed);
         variants.set(s, CORRECTION_BOOST);

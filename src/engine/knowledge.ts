@@ -5,14 +5,19 @@
  *
  * The payload ships words, not an index: each entry's alternates and tags as
  * normalised words without stop words. Loading stems them with the engine's
- * own stemmer and derives everything else (the inverted index, the synonym
- * map, the spelling vocabulary, the exact phrasings). That is a quarter of
- * the bytes of a serialised lunr index, it takes a few milliseconds, and
- * index terms can never drift from query terms.
+ * own stemmer and derives the inverted index, the synonym map and the exact
+ * phrasings (the spelling vocabulary waits for the first misspelling). That
+ * is a quarter of the bytes of a serialised lunr index, and index terms can
+ * never drift from query terms.
+ *
+ * Deriving costs time in proportion to the knowledge base, so for a large one
+ * the kb also ships the index packed (`index`): loading then only splits its
+ * term list, each posting is unpacked when a question first needs it, and an
+ * entry's phrasings are stemmed when a question could match them.
  */
 import { isStopWord, stem, stopWordStamp, words } from './analyze.js';
 import { compileSynonyms, vocabulary } from './lexicon.js';
-import { buildPostings, type Postings } from './postings.js';
+import { buildPostings, packPostings, posting, unpackPostings, type PackedPostings, type Postings } from './postings.js';
 
 /** Bumped whenever the payload shape changes; a mismatch means "rebuild the kb". */
 export const PAYLOAD_FORMAT = 2;
@@ -57,6 +62,8 @@ export interface KnowledgePayload {
   entries: PayloadEntry[];
   /** Synonym rules as `word=expansion,expansion`, normalised without stop words, `|`-separated. */
   synonyms: string;
+  /** Large knowledge bases only: the index, packed, and the spelling vocabulary (space-separated, most frequent first). */
+  index?: PackedPostings & { vocabulary: string };
 }
 
 /** The manifest's fixed name; it sits next to the widget script and names the payload. */
@@ -70,18 +77,22 @@ export interface KnowledgeManifest {
   entries: number;
 }
 
-/** A loaded knowledge base, ready for `answer`. */
+/** A loaded knowledge base, ready for `answer`. Some parts are filled on first use. */
 export interface Knowledge {
   entries: EntryDoc[];
   byId: Map<string, EntryDoc>;
   /** The inverted index over question, alternates and tags (entry position = document). */
   index: Postings;
-  /** Per entry: the stems of its question and of each alternate, for exact-phrasing lookups. */
-  phrasings: string[][][];
+  /** Per entry: the stems of its question and of each alternate (see `phrasingsOf`). */
+  phrasings: (string[][] | undefined)[];
   /** stem -> stems it may also be written as (from knowledge/synonyms.txt). */
   synonyms: Map<string, string[]>;
-  /** Normalised words of the knowledge base, most frequent first, for spelling correction. */
-  vocabulary: string[];
+  /** Normalised words, most frequent first, for spelling correction (see `vocabularyOf`). */
+  vocabulary: string[] | null;
+  /** The payload, for what is derived on first use. */
+  source: KnowledgePayload;
+  /** Stems of the words seen so far. */
+  stems: Map<string, string>;
   /** Number of entries, for idf. */
   size: number;
 }
@@ -98,6 +109,30 @@ export class KnowledgeError extends Error {
 
 /** The parts of a joined list; none for an empty or missing one. */
 const split = (text: unknown, by: string): string[] => (typeof text === 'string' && text ? text.split(by) : []);
+
+/**
+ * Stems of words, each distinct word stemmed once, appended to `out`. A
+ * plain loop: at load this runs once per word of the knowledge base.
+ */
+function stemAll(knowledge: Knowledge, list: readonly string[], out: string[] = []): string[] {
+  const { stems } = knowledge;
+  for (const w of list) {
+    let s = stems.get(w);
+    if (s === undefined) stems.set(w, (s = stem(w)));
+    out.push(s);
+  }
+  return out;
+}
+
+/** Synonym rules as shipped: word and expansions, each normalised text. */
+const rulesOf = (synonyms: unknown) =>
+  split(synonyms, '|').map((rule) => {
+    const [word, expansions] = rule.split('=');
+    return { word, expansions: split(expansions, ',') };
+  });
+
+/** Normalised words of an entry's question that the index holds. */
+const questionWords = (question: string) => words(question).filter((w) => !isStopWord(w));
 
 /**
  * Checks and loads a parsed payload.
@@ -118,43 +153,88 @@ export function loadKnowledge(payload: unknown): Knowledge {
   if (p.stopWords !== stopWordStamp()) {
     throw new KnowledgeError('payload built with another stop-word list than this engine uses: rebuild with `npm run kb -- build`');
   }
-  // Each distinct word is stemmed once (a knowledge base repeats its words a
-  // lot), and counted for the spelling vocabulary on the way.
-  const stems = new Map<string, string>();
-  const counts = new Map<string, number>();
-  const stemAll = (list: string[], count = true) =>
-    list.map((w) => {
-      let s = stems.get(w);
-      if (s === undefined) stems.set(w, (s = stem(w)));
-      if (count) counts.set(w, (counts.get(w) ?? 0) + 1);
-      return s;
-    });
-  const entries: EntryDoc[] = [];
-  const fields: string[][][] = [];
-  const phrasings: string[][][] = [];
-  for (const [id, text, html, related, alternates, tags] of p.entries) {
-    entries.push({ id, question: text, html, related: split(related, ' ') });
-    const q = stemAll(words(text).filter((w) => !isStopWord(w)));
-    const a = split(alternates, '|').map((x) => stemAll(split(x, ' ')));
-    fields.push([q, a.flat(), stemAll(split(tags, '|').flatMap((x) => split(x, ' ')))]);
-    phrasings.push([q, ...a]);
-  }
-  const rules = split(p.synonyms, '|').map((rule) => {
-    const [word, expansions] = rule.split('=');
-    return { word, expansions: split(expansions, ',') };
-  });
-  for (const r of rules) for (const text of [r.word, ...r.expansions]) stemAll(split(text, ' '));
-  // Rule text is normalised already: split and stem it, no need to normalise it again.
-  const synonyms = compileSynonyms(rules, (text) => [...new Set(stemAll(split(text, ' '), false))]);
-  return {
+  const entries = p.entries.map(([id, question, html, related]): EntryDoc => ({ id, question, html, related: split(related, ' ') }));
+  const size = entries.length;
+  const knowledge: Knowledge = {
     entries,
     byId: new Map(entries.map((e) => [e.id, e])),
-    index: buildPostings(fields, FIELD_BOOSTS),
-    phrasings,
-    synonyms,
-    vocabulary: vocabulary(counts),
-    size: entries.length,
+    index: null as unknown as Postings,
+    phrasings: new Array(size),
+    synonyms: new Map(),
+    vocabulary: null,
+    source: p as KnowledgePayload,
+    stems: new Map(),
+    size,
   };
+  if (p.index) {
+    knowledge.index = unpackPostings(p.index, FIELD_BOOSTS, size);
+    knowledge.vocabulary = split(p.index.vocabulary, ' ');
+  } else {
+    const fields = p.entries.map(([, question, , , alternates, tags], i) => {
+      const q = stemAll(knowledge, questionWords(question));
+      const phrasings = [q];
+      const a: string[] = [];
+      for (const x of split(alternates, '|')) {
+        const stems = stemAll(knowledge, x.split(' '));
+        phrasings.push(stems);
+        for (const s of stems) a.push(s);
+      }
+      const t: string[] = [];
+      for (const x of split(tags, '|')) stemAll(knowledge, x.split(' '), t);
+      knowledge.phrasings[i] = phrasings;
+      return [q, a, t];
+    });
+    knowledge.index = buildPostings(fields, FIELD_BOOSTS);
+  }
+  // Rule text is normalised already: split and stem it, no need to normalise it again.
+  knowledge.synonyms = compileSynonyms(rulesOf(p.synonyms), (text) => [...new Set(stemAll(knowledge, split(text, ' ')))]);
+  return knowledge;
+}
+
+/**
+ * The payload with its index packed in, for a large knowledge base: bigger,
+ * but loading no longer grows with it. Tags are dropped, as only the index
+ * used them.
+ */
+export function withPackedIndex(payload: KnowledgePayload): KnowledgePayload {
+  const knowledge = loadKnowledge({ ...payload, index: undefined });
+  return {
+    ...payload,
+    entries: payload.entries.map(([id, question, html, related, alternates]) => [id, question, html, related, alternates, '']),
+    index: { ...packPostings(knowledge.index), vocabulary: vocabularyOf(knowledge).join(' ') },
+  };
+}
+
+/** The stems of an entry's question and of each of its alternates. */
+export function phrasingsOf(knowledge: Knowledge, doc: number): string[][] {
+  let list = knowledge.phrasings[doc];
+  if (!list) {
+    const [, question, , , alternates] = knowledge.source.entries[doc];
+    list = [questionWords(question), ...split(alternates, '|').map((x) => split(x, ' '))].map((w) => stemAll(knowledge, w));
+    knowledge.phrasings[doc] = list;
+  }
+  return list;
+}
+
+/**
+ * The spelling vocabulary, most frequent first: every word of the questions,
+ * alternates, tags and synonym rules. Counted on first use, as most
+ * questions never need a spelling correction.
+ */
+export function vocabularyOf(knowledge: Knowledge): string[] {
+  if (!knowledge.vocabulary) {
+    const counts = new Map<string, number>();
+    const count = (list: readonly string[]) => {
+      for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
+    };
+    for (const [, question, , , alternates, tags] of knowledge.source.entries) {
+      count(questionWords(question));
+      for (const text of [...split(alternates, '|'), ...split(tags, '|')]) count(text.split(' '));
+    }
+    for (const r of rulesOf(knowledge.source.synonyms)) for (const text of [r.word, ...r.expansions]) count(split(text, ' '));
+    knowledge.vocabulary = vocabulary(counts);
+  }
+  return knowledge.vocabulary;
 }
 
 /**
@@ -170,13 +250,13 @@ export function findPhrasing(knowledge: Knowledge, query: readonly string[]): nu
   // Every stem of a phrasing is in its entry's question or alternates: the rarest stem names the candidates.
   let candidates: number[] | null = null;
   for (const s of wanted) {
-    const p = knowledge.index.terms.get(s);
+    const p = posting(knowledge.index, s);
     if (!p) return undefined;
     const docs = [...new Set([...p.docs[0], ...p.docs[1]])];
     if (!candidates || docs.length < candidates.length) candidates = docs;
   }
   for (const doc of candidates!.sort((a, b) => b - a)) {
-    for (const phrasing of knowledge.phrasings[doc]) {
+    for (const phrasing of phrasingsOf(knowledge, doc)) {
       const have = new Set(phrasing);
       if (have.size === wanted.size && [...have].every((s) => wanted.has(s))) return doc;
     }

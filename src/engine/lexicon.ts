@@ -37,8 +37,8 @@ export function compileSynonyms(
       if (stems.length === 1) add(stems[0], word);
     }
   }
-  // Sorted, so that the order of query clauses (and so of equal scores) never depends on rule order.
-  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]));
+  // Values sorted, so that the order of query clauses (and so of equal scores) never depends on rule order.
+  return new Map([...map].map(([k, v]) => [k, [...v].sort()]));
 }
 
 /**

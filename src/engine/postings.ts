@@ -1,6 +1,8 @@
 /**
- * The inverted index and its ranking, built at load from the stems of each
- * entry's fields, and scoring exactly as lunr 2.3.9's `Index.query` does
+ * The inverted index and its ranking. Built at load from the stems of each
+ * entry's fields, or, for a large knowledge base, shipped packed and each
+ * term's posting unpacked the first time a question uses it. It scores
+ * exactly as lunr 2.3.9's `Index.query` does
  * with OPTIONAL, pipeline-free term clauses (BM25 field weights rounded to
  * three places, cosine against the query vector, fields summed in the order
  * lunr meets them).
@@ -23,11 +25,17 @@ export interface Posting {
   counts: number[][];
 }
 
+/** A posting as shipped, unpacked on first use. */
+export interface Packed {
+  order: number;
+  packed: string;
+}
+
 /** The index over the fields of every entry. */
 export interface Postings {
   /** Boost of each field, in field order. */
   boosts: readonly number[];
-  terms: Map<string, Posting>;
+  terms: Map<string, Posting | Packed>;
   /** Per field, per document: how many terms the field holds. */
   lengths: number[][];
   /** Per field: mean length over documents. */
@@ -53,7 +61,7 @@ export function buildPostings(docs: readonly (readonly (readonly string[])[])[],
   const terms = new Map<string, Posting>();
   const lengths = boosts.map(() => [] as number[]);
   docs.forEach((fields, doc) => {
-    boosts.forEach((_, f) => {
+    for (let f = 0; f < boosts.length; f++) {
       const stems = fields[f] ?? [];
       lengths[f].push(stems.length);
       for (const s of stems) {
@@ -69,15 +77,73 @@ export function buildPostings(docs: readonly (readonly (readonly string[])[])[],
           p.counts[f].push(1);
         }
       }
-    });
+    }
   });
   const average = lengths.map((l) => l.reduce((a, b) => a + b, 0) / (docs.length || 1));
   return { boosts, terms, lengths, average, size: docs.length };
 }
 
+/** The index as the kb ships it for a large knowledge base: terms in order, their postings, field lengths. */
+export interface PackedPostings {
+  /** Terms in the build's order, space-separated. */
+  terms: string;
+  /** Per term: per field `;`-separated, documents as base-36 gaps, `*count` when above 1. */
+  postings: string[];
+  /** Per field: each document's field length, base 36, `,`-separated. */
+  lengths: string[];
+}
+
+const b36 = (n: number) => n.toString(36);
+
+/** Packs an index for shipping. */
+export function packPostings(index: Postings): PackedPostings {
+  const terms = [...index.terms.keys()];
+  const postings = terms.map((t) => {
+    const p = posting(index, t)!;
+    return p.docs
+      .map((docs, f) => docs.map((d, i) => b36(d - (i ? docs[i - 1] : 0)) + (p.counts[f][i] > 1 ? `*${b36(p.counts[f][i])}` : '')).join(','))
+      .join(';');
+  });
+  return { terms: terms.join(' '), postings, lengths: index.lengths.map((l) => l.map(b36).join(',')) };
+}
+
+/** A shipped index, ready at once: each posting is unpacked when a question first needs it. */
+export function unpackPostings(packed: PackedPostings, boosts: readonly number[], size: number): Postings {
+  const terms = new Map<string, Posting | Packed>();
+  packed.terms.split(' ').forEach((t, order) => t && terms.set(t, { order, packed: packed.postings[order] }));
+  const lengths = boosts.map((_, f) => (packed.lengths[f] ? packed.lengths[f].split(',').map((n) => parseInt(n, 36)) : []));
+  const average = lengths.map((l) => l.reduce((a, b) => a + b, 0) / (size || 1));
+  return { boosts, terms, lengths, average, size };
+}
+
+/** The posting of an index term, unpacking it on first use; undefined for a term the index lacks. */
+export function posting(index: Postings, stem: string): Posting | undefined {
+  const p = index.terms.get(stem);
+  if (!p || !('packed' in p)) return p;
+  const fields = p.packed.split(';');
+  const docs: number[][] = [];
+  const counts: number[][] = [];
+  index.boosts.forEach((_, f) => {
+    const d: number[] = [];
+    const c: number[] = [];
+    let doc = 0;
+    for (const item of fields[f] ? fields[f].split(',') : []) {
+      const [gap, count] = item.split('*');
+      doc += parseInt(gap, 36);
+      d.push(doc);
+      c.push(count ? parseInt(count, 36) : 1);
+    }
+    docs.push(d);
+    counts.push(c);
+  });
+  const unpacked = { order: p.order, docs, counts };
+  index.terms.set(stem, unpacked);
+  return unpacked;
+}
+
 /** Distinct documents holding the term in any field. */
 export function documentFrequency(index: Postings, stem: string): number {
-  const p = index.terms.get(stem);
+  const p = posting(index, stem);
   if (!p) return 0;
   return new Set(p.docs.flat()).size;
 }
@@ -108,7 +174,7 @@ export function rank(index: Postings, clauses: readonly (readonly [string, numbe
   const matches = new Map<number, { doc: number; f: number; hits: [Posting, string, number][] }>();
   const nf = index.boosts.length;
   for (const [stem, boost] of clauses) {
-    const p = index.terms.get(stem);
+    const p = posting(index, stem);
     if (!p) continue;
     const seen = query.has(stem);
     query.set(stem, (query.get(stem) ?? 0) + boost);
@@ -125,7 +191,7 @@ export function rank(index: Postings, clauses: readonly (readonly [string, numbe
     }
   }
   // lunr adds up in term-index order, and floating-point sums depend on the order.
-  const order = (stem: string) => index.terms.get(stem)!.order;
+  const order = (stem: string) => posting(index, stem)!.order;
   let sumOfSquares = 0;
   for (const [, v] of [...query].sort((a, b) => order(a[0]) - order(b[0]))) sumOfSquares += v * v;
   const magnitude = Math.sqrt(sumOfSquares);

@@ -9,7 +9,7 @@
  * The answer body is not indexed (it doubles false matches); only question,
  * alternates and tags are.
  */
-import { indexWords, stopWordStamp, PAYLOAD_FORMAT, type KnowledgePayload, type PayloadEntry } from '../engine/index.js';
+import { indexWords, stopWordStamp, withPackedIndex, PAYLOAD_FORMAT, type KnowledgePayload, type PayloadEntry } from '../engine/index.js';
 import type { Problem } from './problem.js';
 import type { Source } from './read.js';
 import { renderAnswer } from './render.js';
@@ -20,12 +20,22 @@ function shipped(texts: readonly { value: string }[] | readonly string[]): strin
 }
 
 /**
+ * From this many entries the payload also carries the index, packed. Deriving
+ * it at load grows with the knowledge base (about 60 ms at 1,000 entries on
+ * a phone-speed CPU; `npm run bench`, scaling table), while a packed index
+ * loads in the time it takes to split its term list. Below this, the bytes
+ * it adds matter more.
+ */
+export const PACK_INDEX_FROM = 1000;
+
+/**
  * Builds the payload.
  *
  * @param source a read knowledge folder that validate() found no problems in
  * @param problems rendering problems are appended here
+ * @param packIndex ship the index packed (by default for PACK_INDEX_FROM entries or more)
  */
-export function buildPayload(source: Source, problems: Problem[]): KnowledgePayload {
+export function buildPayload(source: Source, problems: Problem[], packIndex = source.entries.length >= PACK_INDEX_FROM): KnowledgePayload {
   const entries = source.entries.map((e) => {
     let html = '';
     try {
@@ -47,5 +57,6 @@ export function buildPayload(source: Source, problems: Problem[]): KnowledgePayl
     .map((r) => [indexWords(r.word), shipped(r.expansions).join(',')])
     .filter(([word, expansions]) => word || expansions)
     .map(([word, expansions]) => `${word}=${expansions}`);
-  return { format: PAYLOAD_FORMAT, stopWords: stopWordStamp(), entries, synonyms: synonyms.join('|') };
+  const payload: KnowledgePayload = { format: PAYLOAD_FORMAT, stopWords: stopWordStamp(), entries, synonyms: synonyms.join('|') };
+  return packIndex ? withPackedIndex(payload) : payload;
 }

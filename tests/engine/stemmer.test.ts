@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { words } from '../../src/engine/index.js';
+import { vocabularyOf } from '../../src/engine/knowledge.js';
 import { porterStem } from '../../src/engine/stemmer.js';
 import { defaultKnowledge } from './knowledge-fixture.js';
 
@@ -16,7 +17,7 @@ function sample(): string[] {
   return [
     ...new Set([
       ...words(text),
-      ...knowledge.vocabulary,
+      ...vocabularyOf(knowledge),
       ...knowledge.entries.flatMap((e) => words(e.html.replace(/<[^>]+>/g, ' '))),
       ...'caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized hopping tanned falling hissing fizzed failing filing happy sky relational conditional rational valenci hesitanci digitizer conformabli radicalli differentli vileli analogousli vietnamization predication operator feudalism decisiveness hopefulness callousness formaliti sensitiviti sensibiliti triplicate formative formalize electriciti electrical hopeful goodness revival allowance inference airliner gyroscopic adjustable defensible irritant replacement adjustment dependent adoption homologou communism activate angulariti homologous effective bowdlerize probate rate cease controll roll yes yelling youth y ya yy ied ies'.split(
         ' ',

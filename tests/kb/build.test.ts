@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { analyze, answer, indexWords, loadKnowledge, PAYLOAD_FORMAT, stopWordStamp, type Knowledge, type KnowledgePayload } from '../../src/engine/index.js';
-import { findPhrasing } from '../../src/engine/knowledge.js';
+import { findPhrasing, vocabularyOf } from '../../src/engine/knowledge.js';
+import { posting } from '../../src/engine/postings.js';
 import { DEMO_CENTER } from '../../src/shared/index.js';
 import { buildPayload } from '../../src/kb/build.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
@@ -82,7 +83,7 @@ describe('buildPayload', () => {
   });
 
   it('loads to vocabulary words without stop words, most frequent first', () => {
-    const { vocabulary } = loadKnowledge(payload);
+    const vocabulary = vocabularyOf(loadKnowledge(payload));
     expect(vocabulary[0]).toBe('iop');
     expect(vocabulary).not.toContain('what');
     for (const w of vocabulary) expect(w).toMatch(/^[a-z]{3,}$/);
@@ -118,13 +119,13 @@ describe('buildPayload on a small folder', () => {
   writeFileSync(join(dir, 'synonyms.txt'), 'garage = parking\n');
 
   it('indexes question, alternates and tags but not the answer body', () => {
-    const { terms } = loadKnowledge(compiled(dir)).index;
-    expect([...terms.keys()]).toEqual(expect.arrayContaining(['park', 'garag', 'car', 'direct']));
-    expect([...terms.keys()]).not.toContain('zebra');
+    const { index } = loadKnowledge(compiled(dir));
+    expect([...index.terms.keys()]).toEqual(expect.arrayContaining(['park', 'garag', 'car', 'direct']));
+    expect([...index.terms.keys()]).not.toContain('zebra');
     // Fields: 0 question, 1 alternates, 2 tags.
-    expect(terms.get('park')!.docs[0]).toEqual([0]);
-    expect(terms.get('garag')!.docs[1]).toEqual([0]);
-    expect(terms.get('direct')!.docs[2]).toEqual([0]);
+    expect(posting(index, 'park')!.docs[0]).toEqual([0]);
+    expect(posting(index, 'garag')!.docs[1]).toEqual([0]);
+    expect(posting(index, 'direct')!.docs[2]).toEqual([0]);
   });
 
   it('stores the rendered answer with placeholders left for the widget', () => {
@@ -195,7 +196,7 @@ describe('the payload after a JSON round trip', () => {
     expect(fromJson.entries).toEqual(fromObject.entries);
     expect(fromJson.index).toEqual(fromObject.index);
     expect(fromJson.synonyms).toEqual(fromObject.synonyms);
-    expect(fromJson.vocabulary).toEqual(fromObject.vocabulary);
+    expect(vocabularyOf(fromJson)).toEqual(vocabularyOf(fromObject));
     expect(fromJson.phrasings).toEqual(fromObject.phrasings);
     expect(fromJson.size).toBe(fromObject.size);
   });
@@ -232,5 +233,34 @@ describe('buildPayload on a minimal source', () => {
     expect(buildPayload(source, problems).entries).toEqual([['a', 'Q about apples?', '<p>x</p>', '', 'apples', '']]);
     expect(loadKnowledge(buildPayload(source, [])).entries).toEqual([{ id: 'a', question: 'Q about apples?', html: '<p>x</p>', related: [] }]);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('buildPayload with the index packed in', () => {
+  const source = readKnowledge('knowledge', []);
+  const derived = loadKnowledge(buildPayload(source, [], false));
+  const shipped = buildPayload(source, [], true);
+  const packed = loadKnowledge(JSON.parse(JSON.stringify(shipped)));
+
+  it('ships the terms, postings, field lengths and vocabulary, and no tags', () => {
+    expect(shipped.index!.terms.split(' ')).toEqual([...derived.index.terms.keys()]);
+    expect(shipped.index!.postings).toHaveLength(derived.index.terms.size);
+    expect(shipped.index!.vocabulary.split(' ')).toEqual(vocabularyOf(derived));
+    expect(shipped.entries.every((e) => e[5] === '')).toBe(true);
+  });
+
+  it('loads to the same index, field lengths and vocabulary', () => {
+    expect(packed.index.lengths).toEqual(derived.index.lengths);
+    expect(packed.index.average).toEqual(derived.index.average);
+    for (const term of derived.index.terms.keys()) expect(posting(packed.index, term), term).toEqual(posting(derived.index, term));
+    expect(vocabularyOf(packed)).toEqual(vocabularyOf(derived));
+  });
+
+  it.each(['questions', 'holdout/questions', 'out-of-scope'])('answers every question of %s exactly as the derived index does', (name) => {
+    const lines = readFileSync(`tests/fixtures/${name}.txt`, 'utf8').split('\n').filter((l) => l.includes('=>'));
+    for (const line of lines) {
+      const q = line.slice(0, line.lastIndexOf('=>')).trim();
+      expect(answer(packed, q, DEMO_CENTER), q).toEqual(answer(derived, q, DEMO_CENTER));
+    }
   });
 });
