@@ -11,14 +11,17 @@ import type { App, MountOptions } from './loader.js';
 import { fetchKnowledge } from './knowledge.js';
 import { createState } from './state.js';
 import { clearSession, readSession, writeSession } from './storage.js';
-import { fill } from './strings.js';
+import { fill, withDefaults } from './strings.js';
+import type { PanelConfig } from './config.js';
 import { createViewport } from './viewport.js';
+import { flush, hasSaved } from './delivery.js';
 import { Panel } from './components/panel.js';
 import type { Actions } from './components/actions.js';
 import css from './styles/panel.css?inline';
 
 /** Mounts the panel; returns what the loader's API calls. */
-export function mount({ root, launcher, config, emit }: MountOptions): App {
+export function mount({ root, launcher, config: widgetConfig, emit, delivery }: MountOptions): App {
+  const config: PanelConfig = { ...widgetConfig, strings: withDefaults(widgetConfig.strings) };
   const state = createState(readSession());
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
@@ -92,6 +95,11 @@ export function mount({ root, launcher, config, emit }: MountOptions): App {
     },
     onCall: () => emit('call_click', {}),
     onSent: (reference) => emit('callback_submitted', { reference }),
+    onCrisis: (reply) => {
+      state.push({ from: 'bot', reply });
+      state.crisisShown.value = true;
+      emit('crisis_shown', {});
+    },
     clear: () => {
       state.clear();
       clearSession();
@@ -103,13 +111,26 @@ export function mount({ root, launcher, config, emit }: MountOptions): App {
 
   function draw() {
     render(
-      state.open.value ? <Panel state={state} config={config} actions={actions} modal={viewport.modal} onClose={close} /> : null,
+      state.open.value ? <Panel state={state} config={config} actions={actions} modal={viewport.modal} retry={delivery} onClose={close} /> : null,
       container,
     );
   }
 
   // Every change is saved for the next page of the site, in this tab only.
   const stopSaving = effect(() => writeSession(state.snapshot()));
+
+  // Callback requests kept from an earlier page go out now, and again whenever the connection returns.
+  const resend = async () => {
+    if (!hasSaved()) return;
+    for (const { id } of await flush(delivery?.timeoutMs)) {
+      state.push({ from: 'info', text: fill(strings.deliveredLater, { reference: String(id) }) });
+      // Show the good news, unless the visitor is typing a new request.
+      if (state.view.value === 'callback' && !state.draft.value.firstName && !state.draft.value.phone) state.view.value = 'chat';
+      emit('callback_submitted', { reference: id });
+    }
+  };
+  void resend();
+  window.addEventListener('online', resend);
 
   return {
     open,
@@ -121,6 +142,7 @@ export function mount({ root, launcher, config, emit }: MountOptions): App {
     },
     destroy: () => {
       stopSaving();
+      window.removeEventListener('online', resend);
       viewport.stop();
       render(null, container);
       container.remove();

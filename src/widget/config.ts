@@ -7,7 +7,7 @@
  */
 import { DEMO_CENTER } from '../shared/index.js';
 import { parseHours, type Schedule } from './hours.js';
-import { mergeStrings, type Strings } from './strings.js';
+import { pickStrings, type Strings } from './strings.js';
 
 /** What a site owner configures. Every option is documented in the README. */
 export interface WidgetConfig {
@@ -35,11 +35,14 @@ export interface WidgetConfig {
   autoOpen: number;
   /** Whether `question` events carry the visitor's text (eventText / data-event-text); off by default. */
   eventText: boolean;
-  /** The widget's own wording (strings; object only). */
-  strings: Strings;
+  /** The site's own wording for any of the widget's sentences (strings; object only); defaults fill the rest in the app. */
+  strings: Partial<Strings>;
   /** The folder the script was loaded from: app chunk and index live there. */
   base: string;
 }
+
+/** The configuration with every sentence filled in, as the panel uses it. */
+export type PanelConfig = Omit<WidgetConfig, 'strings'> & { strings: Strings };
 
 export const DEFAULT_COLOR = '#0f5f6b';
 export const DEFAULT_Z_INDEX = 2147483000;
@@ -138,7 +141,7 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string, gl
     zIndex,
     autoOpen: Number.isFinite(autoOpen) && autoOpen > 0 ? autoOpen : 0,
     eventText,
-    strings: mergeStrings(fromObject.strings),
+    strings: pickStrings(fromObject.strings),
     base,
   };
 }

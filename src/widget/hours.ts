@@ -95,3 +95,24 @@ export function hoursStatus(schedule: Schedule, timeZone: string, now: Date): Ho
   }
   return { open: false, opens: 'at the next opening time' };
 }
+
+const SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** The schedule in words for the callback form: "Mon–Fri 8:00 AM–8:00 PM; Sat 9:00 AM–1:00 PM EST". */
+export function describeHours(schedule: Schedule, timeZone: string, now: Date): string {
+  if (schedule === '24/7') return '24 hours a day, 7 days a week';
+  const groups: { first: number; last: number; text: string }[] = [];
+  // Monday first, as people read a week.
+  for (const d of [1, 2, 3, 4, 5, 6, 0]) {
+    const text = schedule
+      .filter((i) => i.day === d)
+      .sort((a, b) => a.from - b.from)
+      .map((i) => `${clock(i.from)}–${clock(i.to)}`)
+      .join(', ');
+    const last = groups[groups.length - 1];
+    if (text && last && last.text === text && (last.last + 1) % 7 === d) last.last = d;
+    else if (text) groups.push({ first: d, last: d, text });
+  }
+  const days = groups.map((g) => `${SHORT[g.first]}${g.last === g.first ? '' : `–${SHORT[g.last]}`} ${g.text}`);
+  return `${days.join('; ')} ${zoneName(now, timeZone)}`;
+}

@@ -5,9 +5,11 @@
  * someone else's site. Never throws into the host page.
  */
 import { readConfig, type WidgetConfig } from './config.js';
+import type { DeliverOptions } from './delivery.js';
+import { hasSaved } from './delivery.js';
 import { createEvents, type Emit } from './events.js';
 import { readSession } from './storage.js';
-import { fill } from './strings.js';
+import { fill, LAUNCHER_STRINGS } from './strings.js';
 import css from './styles/launcher.css?inline';
 import { textOn } from './theme.js';
 
@@ -30,6 +32,8 @@ export interface MountOptions {
   launcher: HTMLButtonElement;
   config: WidgetConfig;
   emit: Emit;
+  /** Callback delivery timing; tests shorten it. */
+  delivery?: DeliverOptions;
 }
 
 type AppModule = { mount(options: MountOptions): App };
@@ -65,10 +69,10 @@ function start(script: HTMLScriptElement | null): void {
   launcher.type = 'button';
   launcher.className = 'launcher';
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-label', fill(config.strings.launcherLabel, { center: config.center }));
+  launcher.setAttribute('aria-label', fill(config.strings.launcherLabel ?? LAUNCHER_STRINGS.launcherLabel, { center: config.center }));
   launcher.innerHTML = ICON;
   const label = document.createElement('span');
-  label.textContent = config.strings.launcher;
+  label.textContent = config.strings.launcher ?? LAUNCHER_STRINGS.launcher;
   launcher.append(label);
   root.append(launcher);
 
@@ -96,6 +100,8 @@ function start(script: HTMLScriptElement | null): void {
   // A conversation left open on the previous page reopens here; otherwise only
   // a site that asked for it opens the panel on its own.
   if (session?.open) run((a) => a.open());
+  // A callback request that could not be delivered on an earlier page is sent now (the app does it on mount).
+  else if (hasSaved()) run(() => undefined);
   else if (!session && config.autoOpen) timer = setTimeout(() => run((a) => a.open()), config.autoOpen * 1000);
 
   const api: Api = {

@@ -5,19 +5,53 @@
  */
 import { signal } from '@preact/signals';
 import type { Reply } from '../engine/index.js';
+import type { BestTime, ForWhom } from '../shared/index.js';
 import type { Session } from './storage.js';
 
 /** One line in the conversation. */
 export type Message =
   | { id: number; from: 'visitor'; text: string }
   | { id: number; from: 'bot'; reply: Reply }
-  | { id: number; from: 'notice'; text: string };
+  | { id: number; from: 'notice'; text: string }
+  | { id: number; from: 'info'; text: string };
 
 /** A message before it gets its id. */
 export type NewMessage =
   | { from: 'visitor'; text: string }
   | { from: 'bot'; reply: Reply }
-  | { from: 'notice'; text: string };
+  | { from: 'notice'; text: string }
+  | { from: 'info'; text: string };
+
+/** What the visitor has typed into the callback form so far. */
+export interface Draft {
+  /** Set at the first press of send and kept through retries: the idempotency key. */
+  requestId?: string;
+  firstName: string;
+  phone: string;
+  forWhom: ForWhom;
+  bestTime: BestTime;
+  voicemail: boolean;
+  insurance: string;
+  state: string;
+  language: string;
+  note: string;
+  consentCalls: boolean;
+  consentTexts: boolean;
+}
+
+export const EMPTY_DRAFT: Draft = {
+  firstName: '',
+  phone: '',
+  forWhom: 'self',
+  bestTime: 'now',
+  voicemail: false,
+  insurance: '',
+  state: '',
+  language: '',
+  note: '',
+  consentCalls: false,
+  consentTexts: false,
+};
 
 /** Which view fills the panel body. */
 export type View = 'chat' | 'callback';
@@ -37,6 +71,8 @@ export function createState(session: Session | null = null) {
     loading: signal(false),
     /** Questions in a row that went unanswered (fallback). */
     unanswered: signal(session?.unanswered ?? 0),
+    /** The callback form's fields, kept while the visitor looks elsewhere. */
+    draft: signal<Draft>({ ...EMPTY_DRAFT, ...session?.draft }),
     /** Crisis resources stay pinned once shown, even after "clear conversation". */
     crisisShown: signal(session?.crisisShown ?? false),
     push(message: NewMessage): void {
@@ -44,6 +80,7 @@ export function createState(session: Session | null = null) {
     },
     clear(): void {
       state.messages.value = [];
+      state.draft.value = { ...EMPTY_DRAFT };
       state.unanswered.value = 0;
       state.view.value = 'chat';
     },
@@ -55,6 +92,7 @@ export function createState(session: Session | null = null) {
         messages: state.messages.value,
         unanswered: state.unanswered.value,
         crisisShown: state.crisisShown.value,
+        draft: state.draft.value,
       };
     },
   };

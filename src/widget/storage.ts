@@ -4,7 +4,7 @@
  * Storage can be missing or throw (private modes, sandboxed frames, full
  * quota): then the widget simply forgets, it never fails.
  */
-import type { Message, View } from './state.js';
+import type { Draft, Message, View } from './state.js';
 
 const KEY = 'admissions-chat:session:v1';
 
@@ -15,6 +15,7 @@ export interface Session {
   messages: Message[];
   unanswered: number;
   crisisShown: boolean;
+  draft?: Partial<Draft>;
 }
 
 function store(): Storage | null {
@@ -38,6 +39,7 @@ export function readSession(): Session | null {
       messages: s.messages,
       unanswered: typeof s.unanswered === 'number' ? s.unanswered : 0,
       crisisShown: s.crisisShown === true,
+      draft: s.draft && typeof s.draft === 'object' ? s.draft : undefined,
     };
   } catch {
     return null;

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../../src/server/index.js';
+import { MIN_FILL_MS } from '../../src/widget/components/callback-form.js';
 import { CHROME, launch } from './browser.js';
 
 describe.skipIf(!CHROME)('demo page in Chromium', () => {
@@ -78,7 +79,8 @@ describe.skipIf(!CHROME)('demo page in Chromium', () => {
     // Consent is unchecked by default: nothing may be sent without it.
     await form.locator('.field-error').first().waitFor();
     expect(await form.locator('.field-error').first().innerText()).toMatch(/consent/i);
-    await form.locator('.consent input').check();
+    await form.locator('.consent input').first().check();
+    await page.waitForTimeout(MIN_FILL_MS); // a person takes a few seconds; a faster send is asked to look again
     await form.locator('button[type="submit"]').click();
     const sent = page.locator('[data-admissions-chat] >> css=.callback.sent');
     await sent.waitFor();

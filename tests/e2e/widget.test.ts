@@ -3,12 +3,14 @@
  * sends over the network, how it survives a hostile theme and a strict CSP,
  * its JS API, keyboard use, phones, and axe-core in every state.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../../src/server/index.js';
+import { MIN_FILL_MS } from '../../src/widget/components/callback-form.js';
 import { CHROME, launch } from './browser.js';
 
 const W = '[data-admissions-chat]';
@@ -101,7 +103,8 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     await page.locator(`${W} .reach button`).click();
     await page.locator(`${W} #ac-first-name`).fill('Lee');
     await page.locator(`${W} #ac-phone`).fill('555 234 0000');
-    await page.locator(`${W} .consent input`).check();
+    await page.locator(`${W} .consent input`).first().check();
+    await page.waitForTimeout(MIN_FILL_MS);
     const before = requests.length;
     await page.locator(`${W} form.callback button[type="submit"]`).click();
     await page.locator(`${W} .callback.sent`).waitFor();
@@ -154,6 +157,40 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     expect(await page.evaluate(() => Object.keys(window).length)).toBe(globalsBefore - 1);
     expect(errors).toEqual([]);
   });
+
+  it('keeps a request made while the receiver is down, and delivers it on the next page load', async () => {
+    const { page, errors } = await open('/');
+    // The receiver is unreachable: every POST is refused at the connection.
+    await page.route('**/api/callbacks', (route) => route.abort('connectionrefused'));
+    await page.locator(`${W} .launcher`).click();
+    await page.locator(`${W} .reach button`).click();
+    await page.locator(`${W} #ac-first-name`).fill('Rosa');
+    await page.locator(`${W} #ac-phone`).fill('(555) 234-7777');
+    await page.locator(`${W} .consent input`).first().check();
+    await page.waitForTimeout(MIN_FILL_MS);
+    await page.locator(`${W} form.callback button[type="submit"]`).click();
+    await page.locator(`${W} .callback.saved`).waitFor({ timeout: 20_000 });
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('admissions-chat:outbox:v1') ?? '[]') as { request: { requestId: string } }[]);
+    expect(kept).toHaveLength(1);
+    const before = rows();
+
+    await page.unroute('**/api/callbacks');
+    await page.goto(`${server.url}/program.html`);
+    await page.locator(`${W} .msg.bot >> text=/reached our admissions team/`).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('admissions-chat:outbox:v1'))).toBeNull();
+    expect(rows()).toBe(before + 1);
+    expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e))).toEqual([]);
+  });
+
+  /** Callback requests stored so far, read from the real SQLite file. */
+  function rows(): number {
+    const db = new Database(join(dataDir, 'callbacks.sqlite'), { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM callback_requests').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
 
   it('keeps the conversation when the visitor moves to another page in the same tab', async () => {
     const { page } = await open('/');
@@ -240,7 +277,8 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
       found.push(...(await axe(page, `${colorScheme} form error`)));
       await page.locator(`${W} #ac-first-name`).fill('Sam');
       await page.locator(`${W} #ac-phone`).fill('(555) 234-1111');
-      await page.locator(`${W} .consent input`).check();
+      await page.locator(`${W} .consent input`).first().check();
+      await page.waitForTimeout(MIN_FILL_MS);
       await page.locator(`${W} form.callback button[type="submit"]`).click();
       await page.locator(`${W} .callback.sent`).waitFor();
       found.push(...(await axe(page, `${colorScheme} sent`)));

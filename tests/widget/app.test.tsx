@@ -51,17 +51,32 @@ function type(input: HTMLInputElement, value: string) {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-/** Opens the callback form, fills every field with consent, and sends it. */
-async function submitCompleteForm() {
+/** Opens the callback form, fills the required fields with consent, and sends it as a person would: after a few seconds. */
+async function submitCompleteForm(fill: () => void = () => undefined) {
   app.open();
-  (await until(() => $<HTMLButtonElement>('.reach button'))).click();
+  (await until(() => $<HTMLButtonElement>('.reach button:last-child'))).click();
   type(await until(() => $<HTMLInputElement>('#ac-first-name')), 'Ana');
   type($<HTMLInputElement>('#ac-phone')!, '(555) 234-5678');
-  const consent = $<HTMLInputElement>('.consent input')!;
-  consent.checked = true;
-  consent.dispatchEvent(new Event('change', { bubbles: true }));
+  check($<HTMLInputElement>('.consent input')!);
+  fill();
   await tick();
+  later(4000);
+  submit();
+}
+
+function check(input: HTMLInputElement, on = true) {
+  input.checked = on;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function submit() {
   $<HTMLFormElement>('form.callback')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+}
+
+/** Moves the clock the form reads forward, as if the visitor took that long. */
+function later(ms: number) {
+  const now = Date.now();
+  vi.spyOn(Date, 'now').mockReturnValue(now + ms);
 }
 
 beforeEach(() => {
@@ -85,6 +100,7 @@ function remount(options: Record<string, unknown> = {}, page = 'http://localhost
     launcher,
     config: readConfig(null, page, { center: 'Sunrise Recovery', phone: '(555) 010-0100', greeting: 'Hi there.', ...options }),
     emit: (name, detail) => events.push([name, detail]),
+    delivery: { attempts: 3, baseMs: 1, sleep: async () => undefined },
   });
 }
 
@@ -92,6 +108,8 @@ afterEach(() => {
   app.destroy();
   host.remove();
   sessionStorage.clear();
+  localStorage.clear();
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
@@ -136,7 +154,7 @@ describe('widget panel', () => {
 
   it('refuses to send a callback request without consent, keeping what was typed', async () => {
     app.open();
-    (await until(() => $<HTMLButtonElement>('.reach button'))).click();
+    (await until(() => $<HTMLButtonElement>('.reach button:last-child'))).click();
     const name = await until(() => $<HTMLInputElement>('#ac-first-name'));
     type(name, 'Ana');
     type($<HTMLInputElement>('#ac-phone')!, '555 234 5678');
@@ -158,20 +176,114 @@ describe('widget panel', () => {
       phone: '+15552345678',
       bestTime: 'now',
       forWhom: 'self',
+      voicemail: false,
       consent: { calls: true, texts: false, text: expect.stringContaining('Sunrise Recovery may call me') },
+      center: 'Sunrise Recovery',
     });
+    expect(posted[0]).not.toHaveProperty('insurance');
   });
 
-  it('keeps the form and says so plainly when the receiver is unreachable', async () => {
+  it('keeps an undeliverable request on this device, says so, and sends it on the next page load', async () => {
     vi.unstubAllGlobals();
     stubFetch(() => {
       throw new TypeError('Failed to fetch');
     });
     await submitCompleteForm();
-    const error = await until(() => $('.form-error'));
-    expect(error.textContent).toMatch(/could not reach/);
-    expect(error.querySelector('a[href="tel:+15550100100"]')).not.toBeNull();
+    const saved = await until(() => $('.callback.saved'));
+    expect(saved.textContent).toMatch(/saved on this device/);
+    expect(saved.querySelector('a[href="tel:+15550100100"]')).not.toBeNull();
+    expect(posted).toHaveLength(3); // three attempts, one request
+    expect(new Set(posted.map((p) => (p as { requestId: string }).requestId)).size).toBe(1);
+    expect(localStorage.getItem('admissions-chat:outbox:v1')).toContain('+15552345678');
+
+    vi.unstubAllGlobals();
+    stubFetch(() => Response.json({ id: 41, status: 'new' }, { status: 201 }));
+    remount(); // the next page of the site
+    app.open();
+    const info = await until(() => $$('.msg.bot').find((m) => /reached our admissions team/.test(m.textContent ?? '')));
+    expect(info.textContent).toMatch(/reference number is 41/);
+    expect(localStorage.getItem('admissions-chat:outbox:v1')).toBeNull();
+    expect(events).toContainEqual(['callback_submitted', { reference: 41 }]);
+  });
+
+  it('shows a rejection by the receiver next to the field and keeps every value', async () => {
+    vi.unstubAllGlobals();
+    stubFetch(() => Response.json({ error: 'Some fields need attention.', details: { phone: 'That number cannot take calls.' } }, { status: 422 }));
+    await submitCompleteForm();
+    const error = await until(() => $('.field-error'));
+    expect(error.textContent).toBe('That number cannot take calls.');
+    expect($('#ac-phone')?.getAttribute('aria-invalid')).toBe('true');
+    expect($('.form-error')?.textContent).toMatch(/Some fields need attention\. Your details are still here/);
     expect($<HTMLInputElement>('#ac-first-name')!.value).toBe('Ana');
+    expect(posted).toHaveLength(1);
+    expect(localStorage.getItem('admissions-chat:outbox:v1')).toBeNull();
+  });
+
+  it('asks a too-quick sender to look again, and sends on the second press', async () => {
+    app.open();
+    (await until(() => $<HTMLButtonElement>('.reach button:last-child'))).click();
+    type(await until(() => $<HTMLInputElement>('#ac-first-name')), 'Bo');
+    type($<HTMLInputElement>('#ac-phone')!, '555 234 5678');
+    check($<HTMLInputElement>('.consent input')!);
+    await tick();
+    submit();
+    expect((await until(() => $('.form-error'))).textContent).toMatch(/check your details/);
+    expect(posted).toEqual([]);
+    submit();
+    await until(() => $('.sent'));
+    expect(posted).toHaveLength(1);
+  });
+
+  it('sends nothing when the hidden field people never see has been filled', async () => {
+    await submitCompleteForm(() => type($<HTMLInputElement>('.trap input')!, 'http://spam.example'));
+    expect((await until(() => $('.form-error'))).textContent).toMatch(/filled in automatically/);
+    expect(posted).toEqual([]);
+  });
+
+  it('shows 988/911 first when the note reads as a crisis, then sends on the next press', async () => {
+    await submitCompleteForm(() => type($<HTMLTextAreaElement>('#ac-note')!, 'i just want to die honestly'));
+    const alert = await until(() => $('.crisis-note'));
+    expect([...alert.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toContain('tel:988');
+    expect($('.crisis-strip')?.textContent).toMatch(/988/);
+    expect(posted).toEqual([]);
+    expect(events.map(([n]) => n)).toContain('crisis_shown');
+    submit();
+    await until(() => $('.sent'));
+    expect(posted[0]).toMatchObject({ note: 'i just want to die honestly' });
+  });
+
+  it('sends the optional fields and both consents, with the exact sentences shown', async () => {
+    let shown = '';
+    await submitCompleteForm(() => {
+      const select = (sel: string, value: string) => {
+        const el = $<HTMLSelectElement>(sel)!;
+        el.value = value;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      select('#ac-best-time', 'evening');
+      select('#ac-insurance', 'medicaid');
+      select('#ac-state', 'OH');
+      select('#ac-language', 'spanish');
+      check($<HTMLInputElement>('.field .choice input[type="checkbox"]')!); // voicemail
+      check($$('.consent input')[1] as HTMLInputElement); // texts
+      type($<HTMLTextAreaElement>('#ac-note')!, 'Ask for Ana, not my mom');
+      shown = $$('.consent').map((c) => c.textContent!.trim()).join(' ');
+    });
+    await until(() => $('.sent'));
+    expect(posted[0]).toMatchObject({
+      bestTime: 'evening', insurance: 'medicaid', state: 'OH', language: 'spanish', voicemail: true, note: 'Ask for Ana, not my mom',
+      consent: { calls: true, texts: true, text: shown },
+    });
+  });
+
+  it('keeps what was typed in the form while the visitor goes back to the chat', async () => {
+    app.open();
+    (await until(() => $<HTMLButtonElement>('.reach button:last-child'))).click();
+    type(await until(() => $<HTMLInputElement>('#ac-first-name')), 'Cam');
+    $$('.form-actions button')[1].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await until(() => $('#ac-question'));
+    (await until(() => $<HTMLButtonElement>('.reach button:last-child'))).click();
+    expect((await until(() => $<HTMLInputElement>('#ac-first-name'))).value).toBe('Cam');
   });
 
   it('greets with suggested questions on first open, and a tap asks one', async () => {

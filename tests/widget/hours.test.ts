@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hoursStatus, parseHours, type Schedule } from '../../src/widget/hours.js';
+import { describeHours, hoursStatus, parseHours, type Schedule } from '../../src/widget/hours.js';
 
 function schedule(text: string): Schedule {
   const parsed = parseHours(text);
@@ -46,5 +46,14 @@ describe('hoursStatus', () => {
 
   it('is always open 24/7', () => {
     expect(hoursStatus('24/7', NY, at('2026-11-29T08:00:00Z'))).toEqual({ open: true });
+  });
+});
+
+describe('describeHours', () => {
+  it('groups days with the same hours, Monday first, in the center\'s zone', () => {
+    const now = new Date('2026-11-23T14:00:00Z');
+    expect(describeHours(schedule('Mon-Fri 08:00-20:00, Sat 09:00-13:00'), NY, now)).toBe('Mon–Fri 8:00 AM–8:00 PM; Sat 9:00 AM–1:00 PM EST');
+    expect(describeHours(schedule('Sun 12:00-16:00, Mon 08:00-12:00, Mon 13:00-17:00'), 'America/Chicago', now)).toBe('Mon 8:00 AM–12:00 PM, 1:00 PM–5:00 PM; Sun 12:00 PM–4:00 PM CST');
+    expect(describeHours('24/7', NY, now)).toBe('24 hours a day, 7 days a week');
   });
 });

@@ -1,62 +1,97 @@
 /**
- * The callback request form: first name, phone, best time, who needs help,
- * and consent to be called, unchecked by default. What the visitor typed is
- * kept through every error; nothing is sent until they press the button.
+ * The callback request form (../shared/research/domain.md section 4.2):
+ * only what an admissions team needs to call back, never health details.
+ * Call consent is unchecked by default and required; text consent is
+ * separate and optional; both sentences are sent word for word with the
+ * time. What the visitor typed lives in the conversation's state, so it
+ * survives every error, a trip back to the chat, and a new page.
  */
-import { useState } from 'preact/hooks';
-import { BEST_TIMES, validateCallbackRequest, type BestTime, type FieldErrors, type ForWhom } from '../../shared/index.js';
-import { sendCallback } from '../callback.js';
+import type { Signal } from '@preact/signals';
+import { useRef, useState } from 'preact/hooks';
+import { crisisReply, detectCrisis, type CrisisReply } from '../../engine/index.js';
+import {
+  BEST_TIME_LABELS,
+  BEST_TIMES,
+  INSURANCE,
+  INSURANCE_LABELS,
+  LANGUAGE_LABELS,
+  LANGUAGES,
+  LIMITS,
+  US_STATE_NAMES,
+  US_STATES,
+  validateCallbackRequest,
+  type BestTime,
+  type FieldErrors,
+} from '../../shared/index.js';
+import type { PanelConfig } from '../config.js';
+import { deliver } from '../delivery.js';
+import { describeHours, type HoursStatus } from '../hours.js';
+import { EMPTY_DRAFT, type Draft } from '../state.js';
+import { fill } from '../strings.js';
+import type { Actions } from './actions.js';
 
-const BEST_TIME_LABEL: Record<BestTime, string> = {
-  now: 'As soon as possible',
-  morning: 'Morning',
-  afternoon: 'Afternoon',
-  evening: 'Evening',
-};
+/** Less than this from opening the form to pressing send is faster than a person fills it in. */
+export const MIN_FILL_MS = 3000;
 
-type Status = { kind: 'editing' } | { kind: 'sending' } | { kind: 'sent'; id: number } | { kind: 'failed'; message: string };
+type Status =
+  | { kind: 'editing' }
+  | { kind: 'sending'; retrying: boolean }
+  | { kind: 'sent'; reference: number; name: string }
+  | { kind: 'saved' }
+  | { kind: 'unsaved' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'check'; message: string }
+  | { kind: 'crisis'; actions: CrisisReply['actions'] };
 
 export interface CallbackFormProps {
-  center: string;
-  phone: string;
-  telHref: string;
-  callbackUrl: string;
-  /** The receiver accepted the request. */
-  onSent(reference: number | null): void;
+  config: PanelConfig;
+  actions: Actions;
+  draft: Signal<Draft>;
+  hours: HoursStatus | null;
+  /** Options for delivery (tests shorten the waits). */
+  retry?: Parameters<typeof deliver>[2];
   onDone(): void;
 }
 
-/** The consent sentence shown next to the checkbox, and sent with the request word for word. */
-export function consentText(center: string): string {
-  return `I agree that ${center} may call me at this number about my request. Consent is not a condition of receiving services.`;
+/** The consent sentences as shown, and as sent. */
+export function consentText(config: PanelConfig, texts: boolean): string {
+  const values = { center: config.center, phone: config.phone };
+  const calls = fill(config.strings.consentCalls, values);
+  return texts ? `${calls} ${fill(config.strings.consentTexts, values)}` : calls;
 }
 
-function uuid(): string {
-  return crypto.randomUUID();
-}
+const id = (field: string) => `ac-error-${field.replace('.', '-')}`;
 
-export function CallbackForm({ center, phone, telHref, callbackUrl, onSent, onDone }: CallbackFormProps) {
-  const [firstName, setFirstName] = useState('');
-  const [tel, setTel] = useState('');
-  const [bestTime, setBestTime] = useState<BestTime>('now');
-  const [forWhom, setForWhom] = useState<ForWhom>('self');
-  const [consent, setConsent] = useState(false);
+export function CallbackForm({ config, actions, draft, hours, retry, onDone }: CallbackFormProps) {
+  const { strings } = config;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'editing' });
+  const opened = useRef(Date.now());
+  const trap = useRef<HTMLInputElement>(null);
+  // A crisis in the note is shown once; the next press sends anyway.
+  const crisisSeen = useRef(false);
+  const d = draft.value;
+  const set = (patch: Partial<Draft>) => (draft.value = { ...draft.value, ...patch });
+  const call = (
+    <a href={actions.telHref} onClick={actions.onCall}>
+      {config.phone}
+    </a>
+  );
+  // The phone number in the sentence is a link: split the template around its slot.
+  const ratherCall = <p>{strings.ratherCall.split('{phone}').flatMap((part, i) => (i ? [call, part] : [part]))}</p>;
 
-  if (status.kind === 'sent') {
+  if (status.kind === 'sent' || status.kind === 'saved') {
     return (
-      <div class="callback sent" role="status">
-        <h3>Request sent</h3>
+      <div class={`callback ${status.kind}`} role="status">
+        <h3>{status.kind === 'sent' ? strings.sentTitle : strings.savedTitle}</h3>
         <p>
-          Thank you, {firstName.trim()}. {center}'s admissions team will call you. Your reference number is{' '}
-          <strong>{status.id}</strong>.
+          {status.kind === 'sent'
+            ? fill(strings.sentText, { name: status.name, center: config.center, reference: String(status.reference) })
+            : strings.savedText}
         </p>
-        <p>
-          If you would rather not wait, call <a href={telHref}>{phone}</a>.
-        </p>
+        {ratherCall}
         <button type="button" class="button" onClick={onDone}>
-          Back to chat
+          {strings.cancel}
         </button>
       </div>
     );
@@ -64,120 +99,220 @@ export function CallbackForm({ center, phone, telHref, callbackUrl, onSent, onDo
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const request = {
-      requestId: uuid(),
-      firstName,
-      phone: tel,
-      bestTime,
-      forWhom,
-      voicemail: false,
-      consent: { calls: consent, texts: false, text: consentText(center), at: new Date().toISOString() },
-    };
-    const checked = validateCallbackRequest(request);
-    if (!checked.ok) {
-      setErrors(checked.errors);
+    if (status.kind === 'sending') return;
+    // Spam resistance without third parties: a field people never see, and a
+    // minimum fill time (checked after the fields, so a person sees real errors first).
+    if (trap.current?.value) {
+      setStatus({ kind: 'check', message: fill(strings.automated, { phone: config.phone }) });
       return;
     }
-    setErrors({});
-    setStatus({ kind: 'sending' });
-    const result = await sendCallback(callbackUrl, checked.value);
-    if (result.ok) {
-      setStatus({ kind: 'sent', id: result.id });
-      onSent(result.id);
+    const request = {
+      requestId: d.requestId ?? crypto.randomUUID(),
+      firstName: d.firstName,
+      phone: d.phone,
+      forWhom: d.forWhom,
+      bestTime: d.bestTime,
+      voicemail: d.voicemail,
+      insurance: d.insurance || undefined,
+      state: d.state || undefined,
+      language: d.language || undefined,
+      note: d.note.trim() || undefined,
+      consent: { calls: d.consentCalls, texts: d.consentTexts, text: consentText(config, d.consentTexts), at: new Date().toISOString() },
+      center: config.center,
+      page: location.pathname.slice(0, LIMITS.page),
+    };
+    let checked = validateCallbackRequest(request);
+    // The page path is context for the team, never a reason to refuse a visitor's request.
+    if (!checked.ok && checked.errors.page) checked = validateCallbackRequest({ ...request, page: undefined });
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setStatus({ kind: 'editing' });
+      return;
     }
+    const crisis = d.note.trim() ? detectCrisis(d.note) : null;
+    if (crisis && !crisisSeen.current) {
+      crisisSeen.current = true;
+      const reply = crisisReply(crisis);
+      actions.onCrisis(reply);
+      setStatus({ kind: 'crisis', actions: reply.actions });
+      return;
+    }
+    if (Date.now() - opened.current < MIN_FILL_MS) {
+      opened.current = 0; // the next press is a person's second look, not a bot's first
+      setStatus({ kind: 'check', message: strings.tooFast });
+      return;
+    }
+    // The idempotency key is fixed at the first press: pressing again after a failure is the same request.
+    set({ requestId: request.requestId });
+    setErrors({});
+    setStatus({ kind: 'sending', retrying: false });
+    const result = await deliver(config.callbackUrl, checked.value, { ...retry, onRetry: () => setStatus({ kind: 'sending', retrying: true }) });
+    if (result.kind === 'sent' || result.kind === 'saved') {
+      // Delivered or safely kept: the next request starts from a clean form.
+      draft.value = { ...EMPTY_DRAFT };
+      if (result.kind === 'sent') {
+        setStatus({ kind: 'sent', reference: result.id, name: checked.value.firstName });
+        actions.onSent(result.id);
+      } else setStatus({ kind: 'saved' });
+    }
+    else if (result.kind === 'unsaved') setStatus({ kind: 'unsaved' });
     else {
       setErrors(result.fields ?? {});
+      set({ requestId: undefined }); // a corrected request is a new one
       setStatus({ kind: 'failed', message: result.message });
     }
   };
 
   const error = (field: string) =>
     errors[field] ? (
-      <p class="field-error" id={`ac-error-${field.replace('.', '-')}`}>
+      <p class="field-error" id={id(field)}>
         {errors[field]}
       </p>
     ) : null;
-  const described = (field: string) => (errors[field] ? `ac-error-${field.replace('.', '-')}` : undefined);
+  const invalid = (field: string) => (errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(field) } : {});
   const consentError = errors['consent.calls'] ? 'consent.calls' : 'consent';
+  const sending = status.kind === 'sending';
 
   return (
-    <form class="callback" onSubmit={submit} noValidate>
-      <h3>Request a callback</h3>
-      <p class="hint">Leave your name and number and our admissions team will call you. Please do not include health details.</p>
+    <form class="callback" onSubmit={submit} noValidate aria-busy={sending ? 'true' : undefined}>
+      <h3>{strings.callbackTitle}</h3>
+      <p class="hint">{strings.callbackHint}</p>
       <div class="field">
-        <label for="ac-first-name">First name</label>
-        <input
-          id="ac-first-name"
-          autoComplete="given-name"
-          value={firstName}
-          onInput={(e) => setFirstName(e.currentTarget.value)}
-          aria-invalid={errors.firstName ? 'true' : undefined}
-          aria-describedby={described('firstName')}
-          maxLength={60}
-        />
+        <label for="ac-first-name">{strings.firstName}</label>
+        <input id="ac-first-name" autoComplete="given-name" value={d.firstName} onInput={(e) => set({ firstName: e.currentTarget.value })} maxLength={LIMITS.firstName} {...invalid('firstName')} />
         {error('firstName')}
       </div>
       <div class="field">
-        <label for="ac-phone">Phone number</label>
-        <input
-          id="ac-phone"
-          type="tel"
-          autoComplete="tel"
-          inputMode="tel"
-          value={tel}
-          onInput={(e) => setTel(e.currentTarget.value)}
-          aria-invalid={errors.phone ? 'true' : undefined}
-          aria-describedby={described('phone')}
-          maxLength={40}
-        />
+        <label for="ac-phone">{strings.phone}</label>
+        <input id="ac-phone" type="tel" autoComplete="tel" inputMode="tel" value={d.phone} onInput={(e) => set({ phone: e.currentTarget.value })} maxLength={40} {...invalid('phone')} />
         {error('phone')}
       </div>
-      <div class="field">
-        <label for="ac-best-time">Best time to call</label>
-        <select id="ac-best-time" value={bestTime} onChange={(e) => setBestTime(e.currentTarget.value as BestTime)}>
-          {BEST_TIMES.map((t) => (
-            <option value={t} key={t}>
-              {BEST_TIME_LABEL[t]}
-            </option>
-          ))}
-        </select>
-      </div>
       <fieldset class="field">
-        <legend>Who is the help for?</legend>
+        <legend>{strings.forWhom}</legend>
         <label class="choice">
-          <input type="radio" name="ac-for-whom" checked={forWhom === 'self'} onChange={() => setForWhom('self')} /> Me
+          <input type="radio" name="ac-for-whom" checked={d.forWhom === 'self'} onChange={() => set({ forWhom: 'self' })} /> {strings.forSelf}
         </label>
         <label class="choice">
-          <input type="radio" name="ac-for-whom" checked={forWhom === 'loved-one'} onChange={() => setForWhom('loved-one')} />{' '}
-          Someone I care about
+          <input type="radio" name="ac-for-whom" checked={d.forWhom === 'loved-one'} onChange={() => set({ forWhom: 'loved-one' })} /> {strings.forLovedOne}
         </label>
       </fieldset>
       <div class="field">
+        <label for="ac-best-time">{strings.bestTime}</label>
+        <select id="ac-best-time" value={d.bestTime} onChange={(e) => set({ bestTime: e.currentTarget.value as BestTime })} aria-describedby={config.hours ? 'ac-hours-hint' : undefined}>
+          {BEST_TIMES.map((t) => (
+            <option value={t} key={t}>
+              {BEST_TIME_LABELS[t]}
+            </option>
+          ))}
+        </select>
+        {config.hours && (
+          <p class="hint small" id="ac-hours-hint">
+            {fill(strings.hoursHint, { hours: describeHours(config.hours, config.timeZone, new Date()) })}
+            {hours && !hours.open && ` ${fill(strings.closedHint, { when: hours.opens })}`}
+          </p>
+        )}
+      </div>
+      <div class="field">
+        <label class="choice">
+          <input type="checkbox" checked={d.voicemail} onChange={(e) => set({ voicemail: e.currentTarget.checked })} aria-describedby="ac-voicemail-hint" /> {strings.voicemail}
+        </label>
+        <p class="hint small" id="ac-voicemail-hint">
+          {strings.voicemailHint}
+        </p>
+      </div>
+      <details class="optional" open={Boolean(d.insurance || d.state || d.language || d.note)}>
+        <summary>{strings.optional}</summary>
+        <div class="field">
+          <label for="ac-insurance">{strings.insurance}</label>
+          <select id="ac-insurance" value={d.insurance} onChange={(e) => set({ insurance: e.currentTarget.value })}>
+            <option value="">{strings.preferNot}</option>
+            {INSURANCE.map((v) => (
+              <option value={v} key={v}>
+                {INSURANCE_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="ac-state">{strings.state}</label>
+          <select id="ac-state" value={d.state} onChange={(e) => set({ state: e.currentTarget.value })}>
+            <option value="">{strings.preferNot}</option>
+            {US_STATES.map((v) => (
+              <option value={v} key={v}>
+                {US_STATE_NAMES[v]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="ac-language">{strings.language}</label>
+          <select id="ac-language" value={d.language} onChange={(e) => set({ language: e.currentTarget.value })}>
+            <option value="">{strings.preferNot}</option>
+            {LANGUAGES.map((v) => (
+              <option value={v} key={v}>
+                {LANGUAGE_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="ac-note">{strings.note}</label>
+          <textarea id="ac-note" rows={2} maxLength={LIMITS.note} value={d.note} onInput={(e) => set({ note: e.currentTarget.value })} aria-describedby={errors.note ? `ac-note-hint ${id('note')}` : 'ac-note-hint'} aria-invalid={errors.note ? 'true' : undefined} />
+          <p class="hint small" id="ac-note-hint">
+            {strings.noteHint} ({d.note.length}/{LIMITS.note})
+          </p>
+          {error('note')}
+        </div>
+      </details>
+      <div class="field">
         <label class="choice consent">
-          <input
-            type="checkbox"
-            checked={consent}
-            onChange={(e) => setConsent(e.currentTarget.checked)}
-            aria-invalid={errors[consentError] ? 'true' : undefined}
-            aria-describedby={described(consentError)}
-          />{' '}
-          {consentText(center)}
+          <input type="checkbox" checked={d.consentCalls} onChange={(e) => set({ consentCalls: e.currentTarget.checked })} {...invalid(consentError)} />{' '}
+          {fill(strings.consentCalls, { center: config.center, phone: config.phone })}
         </label>
         {error(consentError)}
+        <label class="choice consent">
+          <input type="checkbox" checked={d.consentTexts} onChange={(e) => set({ consentTexts: e.currentTarget.checked })} />{' '}
+          {fill(strings.consentTexts, { center: config.center, phone: config.phone })}
+        </label>
       </div>
-      {status.kind === 'failed' && (
-        <p class="form-error" role="alert">
-          {status.message} Your details are still here. You can also call <a href={telHref}>{phone}</a>.
+      {/* Hidden from people and assistive technology; bots that fill every field fill this one. */}
+      <div class="trap" aria-hidden="true">
+        <label>
+          Leave this empty <input ref={trap} tabIndex={-1} autoComplete="off" name="ac-website" />
+        </label>
+      </div>
+      {status.kind === 'crisis' && (
+        <div class="crisis-note" role="alert">
+          <p>{strings.noteCrisis}</p>
+          <div class="crisis-actions">
+            {status.actions.map((a) => (
+              <a class="button crisis-action" href={a.href} key={a.href}>
+                {a.label}
+              </a>
+            ))}
+          </div>
+        </div>
+      )}
+      {(status.kind === 'failed' || status.kind === 'check' || status.kind === 'unsaved') && (
+        <div class="form-error" role="alert">
+          <p>{status.kind === 'failed' ? fill(strings.failed, { message: status.message }) : status.kind === 'check' ? status.message : strings.unsavedText}</p>
+          {ratherCall}
+        </div>
+      )}
+      {sending && (
+        <p class="hint" role="status">
+          {status.retrying ? strings.stillTrying : strings.sending}
         </p>
       )}
       <div class="form-actions">
-        <button type="submit" class="button primary" disabled={status.kind === 'sending'}>
-          {status.kind === 'sending' ? 'Sending…' : 'Send request'}
+        <button type="submit" class="button primary" disabled={sending}>
+          {sending ? strings.sending : strings.sendRequest}
         </button>
         <button type="button" class="button" onClick={onDone}>
-          Cancel
+          {strings.cancel}
         </button>
       </div>
+      {sending && ratherCall}
     </form>
   );
 }

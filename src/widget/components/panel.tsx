@@ -7,22 +7,24 @@
 import type { Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CRISIS_ACTIONS } from '../../engine/index.js';
-import type { WidgetConfig } from '../config.js';
+import type { PanelConfig } from '../config.js';
 import { hoursStatus, type HoursStatus } from '../hours.js';
 import type { State } from '../state.js';
 import { fill } from '../strings.js';
 import type { Actions } from './actions.js';
-import { CallbackForm } from './callback-form.js';
+import { CallbackForm, type CallbackFormProps } from './callback-form.js';
 import { Composer } from './composer.js';
 import { Reach } from './reach.js';
 import { Chips, ReplyView } from './reply-view.js';
 
 export interface PanelProps {
   state: State;
-  config: WidgetConfig;
+  config: PanelConfig;
   actions: Actions;
   /** True while the panel is full-screen: focus stays inside. */
   modal: Signal<boolean>;
+  /** Delivery timing for the callback form (tests shorten it). */
+  retry?: CallbackFormProps['retry'];
   onClose(): void;
 }
 
@@ -44,14 +46,14 @@ function trapTab(event: KeyboardEvent, panel: HTMLElement) {
   }
 }
 
-function HoursLine({ status, config }: { status: HoursStatus | null; config: WidgetConfig }) {
+function HoursLine({ status, config }: { status: HoursStatus | null; config: PanelConfig }) {
   if (!status) return null;
   const { strings } = config;
   const text = config.hours === '24/7' ? strings.open247 : status.open ? strings.openNow : fill(strings.closedNow, { when: status.opens });
   return <p class={`hours ${status.open ? 'is-open' : 'is-closed'}`}>{text}</p>;
 }
 
-export function Panel({ state, config, actions, modal, onClose }: PanelProps) {
+export function Panel({ state, config, actions, modal, retry, onClose }: PanelProps) {
   const log = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const messages = state.messages.value;
@@ -99,14 +101,7 @@ export function Panel({ state, config, actions, modal, onClose }: PanelProps) {
       )}
       {state.view.value === 'callback' ? (
         <div class="body">
-          <CallbackForm
-            center={config.center}
-            phone={config.phone}
-            telHref={actions.telHref}
-            callbackUrl={config.callbackUrl}
-            onSent={actions.onSent}
-            onDone={() => (state.view.value = 'chat')}
-          />
+          <CallbackForm config={config} actions={actions} draft={state.draft} hours={hours} retry={retry} onDone={() => (state.view.value = 'chat')} />
         </div>
       ) : (
         <>
@@ -126,6 +121,10 @@ export function Panel({ state, config, actions, modal, onClose }: PanelProps) {
                 </p>
               ) : m.from === 'bot' ? (
                 <ReplyView key={m.id} reply={m.reply} actions={actions} strings={strings} closed={closed} />
+              ) : m.from === 'info' ? (
+                <p class="msg bot" key={m.id}>
+                  {m.text}
+                </p>
               ) : (
                 <div class="msg bot notice-msg" key={m.id}>
                   <p>{m.text}</p>
