@@ -46,7 +46,7 @@ async function until<T>(fn: () => T | null | undefined | false, tries = 100): Pr
   throw new Error('timed out');
 }
 
-function type(input: HTMLInputElement, value: string) {
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
