@@ -162,6 +162,7 @@ describe('widget panel', () => {
     $<HTMLFormElement>('form.callback')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     const error = await until(() => $('.field-error'));
     expect(error.textContent).toMatch(/Consent/);
+    expect(root.activeElement).toBe($('.consent input'));
     expect(posted).toEqual([]);
     expect($<HTMLInputElement>('#ac-first-name')!.value).toBe('Ana');
   });

@@ -7,7 +7,7 @@
  * survives every error, a trip back to the chat, and a new page.
  */
 import type { Signal } from '@preact/signals';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { crisisReply, detectCrisis, type CrisisReply } from '../../engine/index.js';
 import {
   BEST_TIME_LABELS,
@@ -70,6 +70,11 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
   const trap = useRef<HTMLInputElement>(null);
   // A crisis in the note is shown once; the next press sends anyway.
   const crisisSeen = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  // After a refused send, focus goes to the first field to fix, so keyboard and screen reader users land on it.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   const d = draft.value;
   const set = (patch: Partial<Draft>) => (draft.value = { ...draft.value, ...patch });
   const call = (
@@ -174,7 +179,7 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
   const sending = status.kind === 'sending';
 
   return (
-    <form class="callback" onSubmit={submit} noValidate aria-busy={sending ? 'true' : undefined}>
+    <form class="callback" ref={form} onSubmit={submit} noValidate aria-busy={sending ? 'true' : undefined}>
       <h3>{strings.callbackTitle}</h3>
       <p class="hint">{strings.callbackHint}</p>
       <div class="field">
