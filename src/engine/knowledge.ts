@@ -17,7 +17,7 @@
  */
 import { isStopWord, stem, stopWordStamp, words } from './analyze.js';
 import { compileSynonyms, vocabulary } from './lexicon.js';
-import { buildPostings, packPostings, posting, unpackPostings, type PackedPostings, type Postings } from './postings.js';
+import { buildPostings, packPostings, phraseAnchor, unpackPostings, type PackedPostings, type Postings } from './postings.js';
 
 /** Bumped whenever the payload shape changes; a mismatch means "rebuild the kb". */
 export const PAYLOAD_FORMAT = 2;
@@ -185,6 +185,12 @@ export function loadKnowledge(payload: unknown): Knowledge {
       return [q, a, t];
     });
     knowledge.index = buildPostings(fields, FIELD_BOOSTS);
+    knowledge.phrasings.forEach((list, doc) => {
+      for (const phrasing of list!) {
+        const anchors = phraseAnchor(knowledge.index, phrasing)?.anchors;
+        if (anchors && anchors[anchors.length - 1] !== doc) anchors.push(doc);
+      }
+    });
   }
   // Rule text is normalised already: split and stem it, no need to normalise it again.
   knowledge.synonyms = compileSynonyms(rulesOf(p.synonyms), (text) => [...new Set(stemAll(knowledge, split(text, ' ')))]);
@@ -240,22 +246,17 @@ export function vocabularyOf(knowledge: Knowledge): string[] {
 /**
  * The entry that lists this exact phrasing (the same stems, in any order),
  * or undefined. When two entries do, the later one, as the kb's validation
- * refuses that anyway.
+ * refuses that anyway. Only the entries anchored at the question's rarest
+ * stem can list it (see `phraseAnchor`).
  *
  * @param query the question's distinct stems
  */
 export function findPhrasing(knowledge: Knowledge, query: readonly string[]): number | undefined {
-  if (query.length === 0) return undefined;
   const wanted = new Set(query);
-  // Every stem of a phrasing is in its entry's question or alternates: the rarest stem names the candidates.
-  let candidates: number[] | null = null;
-  for (const s of wanted) {
-    const p = posting(knowledge.index, s);
-    if (!p) return undefined;
-    const docs = [...new Set([...p.docs[0], ...p.docs[1]])];
-    if (!candidates || docs.length < candidates.length) candidates = docs;
-  }
-  for (const doc of candidates!.sort((a, b) => b - a)) {
+  const anchor = phraseAnchor(knowledge.index, wanted);
+  if (!anchor) return undefined;
+  for (let i = anchor.anchors.length - 1; i >= 0; i--) {
+    const doc = anchor.anchors[i];
     for (const phrasing of phrasingsOf(knowledge, doc)) {
       const have = new Set(phrasing);
       if (have.size === wanted.size && [...have].every((s) => wanted.has(s))) return doc;

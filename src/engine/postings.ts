@@ -23,6 +23,10 @@ export interface Posting {
   order: number;
   docs: number[][];
   counts: number[][];
+  /** Documents with a phrasing whose anchor this term is (see `phraseAnchor`), ascending. */
+  anchors: number[];
+  /** Distinct documents holding the term, once counted. */
+  df?: number;
 }
 
 /** A posting as shipped, unpacked on first use. */
@@ -67,7 +71,7 @@ export function buildPostings(docs: readonly (readonly (readonly string[])[])[],
       for (const s of stems) {
         let p = terms.get(s);
         if (!p) {
-          p = { order: terms.size, docs: boosts.map(() => []), counts: boosts.map(() => []) };
+          p = { order: terms.size, docs: boosts.map(() => []), counts: boosts.map(() => []), anchors: [] };
           terms.set(s, p);
         }
         const list = p.docs[f];
@@ -87,7 +91,7 @@ export function buildPostings(docs: readonly (readonly (readonly string[])[])[],
 export interface PackedPostings {
   /** Terms in the build's order, space-separated. */
   terms: string;
-  /** Per term: per field `;`-separated, documents as base-36 gaps, `*count` when above 1. */
+  /** Per term: per field `;`-separated, documents as base-36 gaps, `*count` when above 1; then its anchored documents. */
   postings: string[];
   /** Per field: each document's field length, base 36, `,`-separated. */
   lengths: string[];
@@ -98,11 +102,11 @@ const b36 = (n: number) => n.toString(36);
 /** Packs an index for shipping. */
 export function packPostings(index: Postings): PackedPostings {
   const terms = [...index.terms.keys()];
+  const gaps = (docs: number[], counts?: number[]) =>
+    docs.map((d, i) => b36(d - (i ? docs[i - 1] : 0)) + (counts && counts[i] > 1 ? `*${b36(counts[i])}` : '')).join(',');
   const postings = terms.map((t) => {
     const p = posting(index, t)!;
-    return p.docs
-      .map((docs, f) => docs.map((d, i) => b36(d - (i ? docs[i - 1] : 0)) + (p.counts[f][i] > 1 ? `*${b36(p.counts[f][i])}` : '')).join(','))
-      .join(';');
+    return [...p.docs.map((docs, f) => gaps(docs, p.counts[f])), gaps(p.anchors)].join(';');
   });
   return { terms: terms.join(' '), postings, lengths: index.lengths.map((l) => l.map(b36).join(',')) };
 }
@@ -120,23 +124,26 @@ export function unpackPostings(packed: PackedPostings, boosts: readonly number[]
 export function posting(index: Postings, stem: string): Posting | undefined {
   const p = index.terms.get(stem);
   if (!p || !('packed' in p)) return p;
-  const fields = p.packed.split(';');
+  const sections = p.packed.split(';');
   const docs: number[][] = [];
   const counts: number[][] = [];
-  index.boosts.forEach((_, f) => {
+  // One section per field, then the anchors.
+  for (let f = 0; f <= index.boosts.length; f++) {
     const d: number[] = [];
     const c: number[] = [];
     let doc = 0;
-    for (const item of fields[f] ? fields[f].split(',') : []) {
-      const [gap, count] = item.split('*');
-      doc += parseInt(gap, 36);
+    for (const item of sections[f] ? sections[f].split(',') : []) {
+      const star = item.indexOf('*');
+      doc += parseInt(star < 0 ? item : item.slice(0, star), 36);
       d.push(doc);
-      c.push(count ? parseInt(count, 36) : 1);
+      c.push(star < 0 ? 1 : parseInt(item.slice(star + 1), 36));
     }
     docs.push(d);
     counts.push(c);
-  });
-  const unpacked = { order: p.order, docs, counts };
+  }
+  const anchors = docs.pop()!;
+  counts.pop();
+  const unpacked: Posting = { order: p.order, docs, counts, anchors };
   index.terms.set(stem, unpacked);
   return unpacked;
 }
@@ -145,7 +152,31 @@ export function posting(index: Postings, stem: string): Posting | undefined {
 export function documentFrequency(index: Postings, stem: string): number {
   const p = posting(index, stem);
   if (!p) return 0;
-  return new Set(p.docs.flat()).size;
+  p.df ??= new Set(p.docs.flat()).size;
+  return p.df;
+}
+
+/**
+ * The anchor of a phrasing (a set of stems, all in its entry's question or
+ * alternates): its rarest stem there, the earlier term on a tie. A question
+ * whose stems are exactly a phrasing has the same anchor, so finding that
+ * phrasing only means checking the few documents anchored at that term, not
+ * every document holding a common word like "iop". Undefined when a stem is
+ * not an index term.
+ */
+export function phraseAnchor(index: Postings, stems: Iterable<string>): Posting | undefined {
+  let best: Posting | undefined;
+  let bestCount = Infinity;
+  for (const s of stems) {
+    const p = posting(index, s);
+    if (!p) return undefined;
+    const count = p.docs[0].length + p.docs[1].length;
+    if (count < bestCount || (count === bestCount && p.order < best!.order)) {
+      best = p;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** lunr's idf: it counts a document once per field that holds the term. */
@@ -165,56 +196,85 @@ function weight(index: Postings, idf: number, f: number, doc: number, tf: number
  * Ranks documents for weighted terms, best first, as lunr ranks a query of
  * one OPTIONAL clause per term. Terms the index does not hold add nothing.
  *
+ * lunr's result depends on two orders, both kept here: each field's dot
+ * product adds terms in term-index order, and a document's fields (and equal
+ * scores) come in the order its field matches were first met, clause by
+ * clause. Typed arrays instead of lunr's objects per match: a common word
+ * can match every document of a large knowledge base.
+ *
  * @param clauses [stem, boost] in query order; a stem may repeat (boosts add up)
+ * @param withTerms how many of the best documents get their matched terms (all by default)
  */
-export function rank(index: Postings, clauses: readonly (readonly [string, number])[]): Ranked[] {
-  // The query vector: summed boost per known term. Every clause searches every field.
-  const query = new Map<string, number>();
-  // Field matches in the order lunr records them (key: doc * fields + field), with each term's count there.
-  const matches = new Map<number, { doc: number; f: number; hits: [Posting, string, number][] }>();
+export function rank(index: Postings, clauses: readonly (readonly [string, number])[], withTerms = Infinity): Ranked[] {
   const nf = index.boosts.length;
+  // The query vector: summed boost per known term, terms in clause order.
+  const query = new Map<string, { p: Posting; boost: number }>();
   for (const [stem, boost] of clauses) {
-    const p = posting(index, stem);
-    if (!p) continue;
-    const seen = query.has(stem);
-    query.set(stem, (query.get(stem) ?? 0) + boost);
-    if (seen) continue;
+    const q = query.get(stem);
+    if (q) q.boost += boost;
+    else {
+      const p = posting(index, stem);
+      if (p) query.set(stem, { p, boost });
+    }
+  }
+  if (query.size === 0) return [];
+  // Field matches in the order lunr first meets them (key: doc * fields + field).
+  const seen = new Uint8Array(index.size * nf);
+  const firstMet: number[] = [];
+  for (const { p } of query.values()) {
     for (let f = 0; f < nf; f++) {
-      const docs = p.docs[f];
-      for (let i = 0; i < docs.length; i++) {
-        const key = docs[i] * nf + f;
-        const hit: [Posting, string, number] = [p, stem, p.counts[f][i]];
-        const m = matches.get(key);
-        if (m) m.hits.push(hit);
-        else matches.set(key, { doc: docs[i], f, hits: [hit] });
+      for (const doc of p.docs[f]) {
+        const key = doc * nf + f;
+        if (!seen[key]) {
+          seen[key] = 1;
+          firstMet.push(key);
+        }
       }
     }
   }
-  // lunr adds up in term-index order, and floating-point sums depend on the order.
-  const order = (stem: string) => posting(index, stem)!.order;
+  // Dot products, adding terms in term-index order, as lunr's sparse vectors do.
+  const byOrder = [...query].sort((a, b) => a[1].p.order - b[1].p.order);
+  const dots = new Float64Array(index.size * nf);
   let sumOfSquares = 0;
-  for (const [, v] of [...query].sort((a, b) => order(a[0]) - order(b[0]))) sumOfSquares += v * v;
+  for (const [, { p, boost }] of byOrder) {
+    sumOfSquares += boost * boost;
+    const idf = lunrIdf(index, p);
+    for (let f = 0; f < nf; f++) {
+      const docs = p.docs[f];
+      for (let i = 0; i < docs.length; i++) dots[docs[i] * nf + f] += boost * weight(index, idf, f, docs[i], p.counts[f][i]);
+    }
+  }
   const magnitude = Math.sqrt(sumOfSquares);
-  const idfs = new Map<Posting, number>();
   const results: Ranked[] = [];
   const byDoc = new Map<number, Ranked>();
-  for (const { doc, f, hits } of matches.values()) {
-    let dot = 0;
-    for (const [p, stem, tf] of hits.sort((a, b) => a[0].order - b[0].order)) {
-      let idf = idfs.get(p);
-      if (idf === undefined) idfs.set(p, (idf = lunrIdf(index, p)));
-      dot += query.get(stem)! * weight(index, idf, f, doc, tf);
-    }
-    const score = dot / magnitude || 0;
-    const ranked = byDoc.get(doc);
-    if (ranked) {
-      ranked.score += score;
-      for (const h of hits) ranked.terms.add(h[1]);
-    } else {
-      const r = { doc, score, terms: new Set(hits.map((h) => h[1])) };
+  for (const key of firstMet) {
+    const doc = Math.floor(key / nf);
+    const score = dots[key] / magnitude || 0;
+    const hit = byDoc.get(doc);
+    if (hit) hit.score += score;
+    else {
+      const r: Ranked = { doc, score, terms: new Set() };
       byDoc.set(doc, r);
       results.push(r);
     }
   }
-  return results.sort((a, b) => b.score - a.score);
+  results.sort((a, b) => b.score - a.score);
+  // Matched terms, for the few results that need them.
+  for (const r of results.slice(0, withTerms)) {
+    for (const [stem, { p }] of query) if (p.docs.some((docs) => includesSorted(docs, r.doc))) r.terms.add(stem);
+  }
+  return results;
+}
+
+/** True when a sorted list holds the value (binary search: postings of common words are long). */
+function includesSorted(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === value) return true;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

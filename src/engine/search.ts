@@ -37,6 +37,7 @@ export function search(knowledge: Knowledge, terms: QueryTerm[], limit = 5): Hit
   const results = rank(
     knowledge.index,
     terms.flatMap((t) => [...t.variants]),
+    limit,
   );
   // A term weighs what its rarest known variant weighs; a word the index has never seen weighs the most.
   const weights = terms.map((t) => {

@@ -20,13 +20,15 @@ function shipped(texts: readonly { value: string }[] | readonly string[]): strin
 }
 
 /**
- * From this many entries the payload also carries the index, packed. Deriving
- * it at load grows with the knowledge base (about 60 ms at 1,000 entries on
- * a phone-speed CPU; `npm run bench`, scaling table), while a packed index
- * loads in the time it takes to split its term list. Below this, the bytes
- * it adds matter more.
+ * From this many entries the payload also carries the index, packed.
+ * Deriving it at load costs about 0.06 ms per entry in Node, so roughly
+ * 0.25 ms per entry on a phone-speed CPU (4x slower): past ~200 entries that
+ * is a long task (> 50 ms) on first open. A packed index loads in the time it
+ * takes to split its term list, whatever the size, but adds about a third
+ * to the payload's gzip bytes, which matter more below this.
+ * (`npm run bench`, scaling table.)
  */
-export const PACK_INDEX_FROM = 1000;
+export const PACK_INDEX_FROM = 250;
 
 /**
  * Builds the payload.

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/index.js';
 import { expand } from '../../src/engine/expand.js';
 import { withoutGreeting } from '../../src/engine/intent.js';
-import { buildPostings, documentFrequency, rank } from '../../src/engine/postings.js';
+import { buildPostings, documentFrequency, phraseAnchor, rank } from '../../src/engine/postings.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
 import { lunrIndex } from '../../src/kb/lunr-index.js';
 import { defaultKnowledge } from './knowledge-fixture.js';
@@ -79,7 +79,7 @@ describe('buildPostings', () => {
 
   it('numbers terms in the order it first meets them and counts them per field', () => {
     expect([...index.terms.keys()]).toEqual(['iop', 'cost', 'price', 'detox']);
-    expect(index.terms.get('iop')).toEqual({ order: 0, docs: [[0], [0], [1]], counts: [[1], [2], [1]] });
+    expect(index.terms.get('iop')).toEqual({ order: 0, docs: [[0], [0], [1]], counts: [[1], [2], [1]], anchors: [] });
   });
 
   it('keeps field lengths and their means', () => {
@@ -95,6 +95,13 @@ describe('buildPostings', () => {
     expect(documentFrequency(index, 'iop')).toBe(2);
     expect(documentFrequency(index, 'price')).toBe(1);
     expect(documentFrequency(index, 'nothing')).toBe(0);
+  });
+
+  it('anchors a phrasing at its rarest stem in question and alternates, the earlier term on a tie', () => {
+    expect(phraseAnchor(index, ['iop', 'price'])!.order).toBe(2);
+    expect(phraseAnchor(index, ['cost', 'price'])!.order).toBe(1);
+    expect(phraseAnchor(index, ['price', 'cost'])!.order).toBe(1);
+    expect(phraseAnchor(index, ['iop', 'nothing'])).toBeUndefined();
   });
 
   it('ranks a small index as lunr does', () => {
