@@ -170,21 +170,14 @@ export function loadKnowledge(payload: unknown): Knowledge {
     knowledge.index = unpackPostings(p.index, FIELD_BOOSTS, size);
     knowledge.vocabulary = split(p.index.vocabulary, ' ');
   } else {
-    const fields = p.entries.map(([, question, , , alternates, tags], i) => {
-      const q = stemAll(knowledge, questionWords(question));
-      const phrasings = [q];
-      const a: string[] = [];
-      for (const x of split(alternates, '|')) {
-        const stems = stemAll(knowledge, x.split(' '));
-        phrasings.push(stems);
-        for (const s of stems) a.push(s);
-      }
-      const t: string[] = [];
-      for (const x of split(tags, '|')) stemAll(knowledge, x.split(' '), t);
-      knowledge.phrasings[i] = phrasings;
-      return [q, a, t];
-    });
-    knowledge.index = buildPostings(fields, FIELD_BOOSTS);
+    const fields = p.entries.map(([, question, , , alternates, tags]) => [
+      [questionWords(question)],
+      split(alternates, '|').map((x) => x.split(' ')),
+      [split(tags, '|').flatMap((x) => x.split(' '))],
+    ]);
+    const built = buildPostings(fields, FIELD_BOOSTS, (w) => stemAll(knowledge, [w])[0]);
+    knowledge.index = built.index;
+    built.stems.forEach(([q, a], doc) => (knowledge.phrasings[doc] = [...q, ...a]));
     knowledge.phrasings.forEach((list, doc) => {
       for (const phrasing of list!) {
         const anchors = phraseAnchor(knowledge.index, phrasing)?.anchors;

@@ -69,13 +69,21 @@ describe('rank', () => {
 });
 
 describe('buildPostings', () => {
-  const index = buildPostings(
+  const { index, stems } = buildPostings(
     [
-      [['iop', 'cost'], ['iop', 'iop', 'price'], []],
-      [['detox'], [], ['iop']],
+      [[['iops', 'cost']], [['iop'], ['iop', 'price']], []],
+      [[['detox']], [], [['iops']]],
     ],
     [3, 2, 2],
+    (w) => w.replace(/s$/, ''),
   );
+
+  it('stems each segment, keeping the shape it was given', () => {
+    expect(stems).toEqual([
+      [[['iop', 'cost']], [['iop'], ['iop', 'price']], []],
+      [[['detox']], [], [['iop']]],
+    ]);
+  });
 
   it('numbers terms in the order it first meets them and counts them per field', () => {
     expect([...index.terms.keys()]).toEqual(['iop', 'cost', 'price', 'detox']);
