@@ -1,0 +1,156 @@
+/**
+ * Cold page loads in headless Chromium at 4x CPU throttling (CDP
+ * Emulation.setCPUThrottlingRate), each in a fresh browser context (empty
+ * cache), measuring for one host page:
+ *
+ * - main-thread time: CDP Performance.getMetrics TaskDuration and
+ *   ScriptDuration once the page has settled;
+ * - long tasks (PerformanceObserver 'longtask', buffered);
+ * - launcher time: from `performance.mark('bench:script-start')`, which the
+ *   bench server prepends to the widget's script, to the first animation
+ *   frame in which the launcher element is laid out with a size;
+ * - which files were requested on load;
+ * - optionally the first answer on a cold open (nothing prefetched: the
+ *   visitor's first act is asking) and a second answer once loaded, timed
+ *   from the ask to the DOM mutation that shows the expected answer text.
+ */
+import type { Browser } from 'playwright-core';
+import { CHROME, launch } from '../tests/e2e/browser.js';
+
+/** CPU slowdown the issue's budgets are stated at. */
+export const CPU_THROTTLING = 4;
+
+/** One page to measure. */
+export interface Variant {
+  name: string;
+  /** Path of its host page on the bench server. */
+  page: string;
+  /** Source of a function that returns the launcher element, or null (the bare page). */
+  launcher: string | null;
+  /** Questions to ask after load (our widget only). */
+  ask?: { cold: Question; warm: Question };
+}
+
+export interface Question {
+  text: string;
+  /** Text the answer shows, to know it is on screen. */
+  expect: string;
+}
+
+/** One cold load. */
+export interface Run {
+  taskMs: number;
+  scriptMs: number;
+  launcherMs: number | null;
+  longTasks: number[];
+  requested: string[];
+  /** Requests to anywhere but the bench server (none expected: the machine is offline). */
+  offOrigin: string[];
+  answer?: { coldMs: number; warmMs: number; longTasks: number[]; requested: string[] };
+}
+
+/** Debian's Chromium, found and launched as the e2e tests do (offline flags included), or null when there is none. */
+export async function launchBrowser(): Promise<Browser | null> {
+  return CHROME ? launch() : null;
+}
+
+/** Runs in every page before its own scripts: long tasks and the launcher's first frame. */
+function instrument(launcher: string | null): string {
+  return `(() => {
+    const bench = (window.__bench = { longTasks: [], launcher: null });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    const find = ${launcher ?? 'null'};
+    if (!find) return;
+    const poll = () => {
+      let el = null;
+      try { el = find(); } catch {}
+      const box = el && el.getBoundingClientRect();
+      if (box && box.width > 0 && box.height > 0) bench.launcher = performance.now();
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  })();`;
+}
+
+/** Asks in the page and resolves with ms from the ask to the answer's text in the shadow root. */
+const ASK = `async ({ text, expect }) => {
+  const root = document.querySelector('[data-admissions-chat]').shadowRoot;
+  const t0 = performance.now();
+  const ms = await new Promise((resolve, reject) => {
+    const done = () => root.textContent.includes(expect) && (observer.disconnect(), resolve(performance.now() - t0), true);
+    const observer = new MutationObserver(done);
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    setTimeout(() => reject(new Error('no answer within 15 s: ' + text)), 15000);
+    window.AdmissionsChat.ask(text);
+  });
+  return { ms, t0 };
+}`;
+
+/**
+ * One cold load of a variant.
+ *
+ * @param requests the bench server's request log (to see what was fetched when)
+ */
+export async function measure(browser: Browser, origin: string, variant: Variant, requests: { path: string }[]): Promise<Run> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+    await page.addInitScript(instrument(variant.launcher));
+    const offOrigin: string[] = [];
+    page.on('request', (r) => void (r.url().startsWith(origin) || offOrigin.push(r.url())));
+    const before = requests.length;
+    await page.goto(origin + variant.page, { waitUntil: 'load' });
+    if (variant.launcher) await page.waitForFunction(() => (window as unknown as { __bench: { launcher: unknown } }).__bench.launcher !== null, null, { timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const metric = (name: string) => 1000 * (metrics.find((m) => m.name === name)?.value ?? NaN);
+    const onLoad = await page.evaluate(() => {
+      const bench = (window as unknown as { __bench: { longTasks: { start: number; duration: number }[]; launcher: number | null } }).__bench;
+      const start = performance.getEntriesByName('bench:script-start')[0]?.startTime;
+      return { longTasks: bench.longTasks, launcherMs: bench.launcher !== null && start !== undefined ? bench.launcher - start : null };
+    });
+    const run: Run = {
+      taskMs: metric('TaskDuration'),
+      scriptMs: metric('ScriptDuration'),
+      launcherMs: onLoad.launcherMs,
+      longTasks: onLoad.longTasks.map((t) => t.duration),
+      requested: requests.slice(before).map((r) => r.path),
+      offOrigin,
+    };
+    if (variant.ask) {
+      const opened = requests.length;
+      const cold = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.cold)})`) as { ms: number; t0: number };
+      const requested = requests.slice(opened).map((r) => r.path);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const warm = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.warm)})`) as { ms: number; t0: number };
+      // Long tasks from the ask until the second question: the first open, fetches and first answer.
+      const longTasks = await page.evaluate(
+        ([from, to]) =>
+          (window as unknown as { __bench: { longTasks: { start: number; duration: number }[] } }).__bench.longTasks
+            .filter((t) => t.start + t.duration >= from && t.start < to)
+            .map((t) => t.duration),
+        [cold.t0, warm.t0],
+      );
+      run.answer = { coldMs: cold.ms, warmMs: warm.ms, longTasks, requested };
+    }
+    return run;
+  } finally {
+    await context.close();
+  }
+}
+
+/** `runs` cold loads of every variant, interleaved so that machine noise spreads over all of them. */
+export async function measureAll(browser: Browser, origin: string, variants: readonly Variant[], runs: number, requests: { path: string }[]): Promise<Map<string, Run[]>> {
+  const out = new Map<string, Run[]>(variants.map((v) => [v.name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const v of variants) out.get(v.name)!.push(await measure(browser, origin, v, requests));
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * What the bench server serves: one plain host page in four versions (bare,
+ * with our widget, with each peer), our dist files and the peers' bundles.
+ * Each widget script is served with one line prepended,
+ * `performance.mark('bench:script-start')`, so the launcher time starts when
+ * the script starts to run; sizes are always of the files on disk.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Question, Variant } from './chromium.js';
+import type { Peer } from './peers.js';
+import { typeOf, type Route } from './serve.js';
+
+const SCRIPT_START = "performance.mark('bench:script-start');\n";
+
+/** A small article page, the same for every variant; `extra` goes at the end of the body. */
+function hostPage(extra: string): string {
+  const para =
+    '<p>Sunrise Recovery runs an intensive outpatient program for adults: three-hour group sessions on weekday mornings or evenings, individual counseling each week, and family sessions.</p>';
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sunrise Recovery</title>
+<style>body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #222 } h1 { font-size: 1.6rem }</style></head>
+<body><h1>Intensive outpatient treatment</h1>${para.repeat(6)}
+${extra}
+</body>
+</html>`;
+}
+
+/** Our launcher: the button in the loader's shadow root. */
+const OUR_LAUNCHER = `() => document.querySelector('[data-admissions-chat]')?.shadowRoot?.querySelector('button')`;
+
+/**
+ * Routes and variants for one bench run.
+ *
+ * @param dist the built widget folder
+ * @param peers peer widgets to serve
+ * @param origin the bench server's origin (the peers' API host is its /stub)
+ * @param questions a cold and a warm question for our widget
+ */
+export function pages(dist: string, peers: readonly Peer[], origin: string, questions: { cold: Question; warm: Question }) {
+  const routes = new Map<string, Route>();
+  for (const file of readdirSync(dist)) {
+    const body = readFileSync(join(dist, file));
+    routes.set(`/dist/${file}`, { body: file === 'admissions-chat.js' ? SCRIPT_START + body.toString() : body, type: typeOf(file) });
+  }
+  routes.set('/bare.html', { body: hostPage(''), type: typeOf('x.html') });
+  routes.set('/ours.html', {
+    body: hostPage('<script src="/dist/admissions-chat.js" async data-center="Sunrise Recovery" data-phone="(555) 010-0100"></script>'),
+    type: typeOf('x.html'),
+  });
+  const variants: Variant[] = [
+    { name: 'bare page (baseline)', page: '/bare.html', launcher: null },
+    { name: 'admissions-chat', page: '/ours.html', launcher: OUR_LAUNCHER, ask: questions },
+  ];
+  for (const peer of peers) {
+    const src = `/peers/${peer.slug}/web.js`;
+    routes.set(src, { body: SCRIPT_START + readFileSync(peer.file, 'utf8'), type: typeOf(src) });
+    const page = `/${peer.slug}.html`;
+    routes.set(page, { body: hostPage(`<script type="module">\n${peer.init(src, `${origin}/stub`)}\n</script>`), type: typeOf(page) });
+    variants.push({ name: `${peer.name} ${peer.version}`, page, launcher: peer.launcher });
+  }
+  return { routes, variants };
+}
+
+/** Which file on disk a served path is, for sizes. */
+export function fileOf(path: string, dist: string, peers: readonly Peer[]): string | null {
+  if (path.startsWith('/dist/')) return join(dist, path.slice('/dist/'.length));
+  const peer = peers.find((p) => path === `/peers/${p.slug}/web.js`);
+  return peer ? peer.file : null;
+}

@@ -1,0 +1,53 @@
+/**
+ * Bytes of what a page loads: raw, gzip (level 9, as a static host would
+ * precompress) and brotli (quality 11). Sizes come from the files on disk;
+ * which files belong to which phase comes from what Chromium actually
+ * requested (chromium.ts), or, without a browser, from the file names.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export interface Size {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export function sizeOf(body: Buffer | string): Size {
+  const buf = typeof body === 'string' ? Buffer.from(body) : body;
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+export function addSizes(sizes: readonly Size[]): Size {
+  return sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+/** When a widget file is needed. */
+export type Phase = 'before interaction' | 'for the first answer';
+
+export interface FileSize extends Size {
+  file: string;
+  phase: Phase;
+}
+
+/** Only the loader runs on page load; the app chunk, manifest and payload come with the first question. */
+export function phaseByName(file: string): Phase | null {
+  if (file === 'admissions-chat.js') return 'before interaction';
+  if (/^admissions-chat\..+\.(js|json|css)$/.test(file)) return 'for the first answer';
+  return null;
+}
+
+/** Every widget file in `dist`, sized, with the phase the browser (or the name) says it belongs to. */
+export function distSizes(dist: string, phases: ReadonlyMap<string, Phase> | null): FileSize[] {
+  return readdirSync(dist)
+    .filter((file) => phaseByName(file))
+    .map((file) => ({ file, phase: phases ? phases.get(file) : phaseByName(file), ...sizeOf(readFileSync(join(dist, file))) }))
+    .filter((f): f is FileSize => f.phase !== undefined)
+    .sort((a, b) => (a.phase === b.phase ? b.gzip - a.gzip : a.phase === 'before interaction' ? -1 : 1));
+}
+
