@@ -23,6 +23,7 @@ import { readPayloadText } from '../src/kb/write.js';
 import { DEMO_CENTER } from '../src/shared/index.js';
 import { CPU_THROTTLING, launchBrowser, measureAll, type Question, type Run } from './chromium.js';
 import { engineAccuracy, latency, loadTime, plainSearchAccuracy, readCases } from './engine.js';
+import { engineBundle, engineRoutes, measureEngine, type EngineRun } from './engine-browser.js';
 import { fileOf, pages } from './pages.js';
 import { PEERS } from './peers.js';
 import { kb, ms, msRange, pct, ratio, stat, table } from './report.js';
@@ -60,11 +61,15 @@ log(`Chromium: ${RUNS} cold loads per page at ${CPU_THROTTLING}x CPU`);
 const routes = new Map<string, Route>();
 const server = await serve(routes);
 const built = pages(DIST, PEERS, server.origin, questions);
-for (const [path, route] of built.routes) routes.set(path, route);
+for (const [path, route] of [...built.routes, ...engineRoutes(await engineBundle(), text)]) routes.set(path, route);
 const browser = await launchBrowser();
 let runs: Map<string, Run[]> | null = null;
+const engineRuns: EngineRun[] = [];
 try {
-  if (browser) runs = await measureAll(browser, server.origin, built.variants, RUNS, server.requests);
+  if (browser) {
+    runs = await measureAll(browser, server.origin, built.variants, RUNS, server.requests);
+    for (let i = 0; i < RUNS; i++) engineRuns.push(await measureEngine(browser, server.origin, [questions.cold.text, questions.warm.text]));
+  }
 } finally {
   await browser?.close();
   await server.close();
@@ -241,6 +246,22 @@ if (haveBrowser) {
         ['once loaded: ask → answer on screen', msRange(warm)],
         ['long tasks > 50 ms from the ask to the answer, all runs', `${openLong.length}${openLong.length ? ` (${openLong.map((d) => ms(d, 0)).join(', ')})` : ''}`],
         ['files fetched for it', [...new Set(ours.runs.flatMap((r) => r.answer?.requested ?? []))].map((p) => `\`${p.replace('/dist/', '')}\``).join(', ')],
+      ],
+    ),
+    '',
+    '### The knowledge base’s share',
+    '',
+    `The engine alone (bundled with vite as the widget bundles it), in a fresh page at ${CPU_THROTTLING}x CPU, cold: parse the payload, load it with \`loadKnowledgeInSteps\` yielding between steps, answer. "Load" is what \`loadKnowledge\` takes as one task; "longest step" is the longest task a caller that yields between steps would see.`,
+    '',
+    ...table(
+      ['figure', `median [min–max] of ${engineRuns.length}`],
+      ['l', 'r'],
+      [
+        ['JSON.parse of the payload', msRange(stat(engineRuns.map((r) => r.parseMs)))],
+        ['load, all steps', msRange(stat(engineRuns.map((r) => r.loadMs)))],
+        [`longest step (${engineRuns[0]?.steps ?? 0} steps)`, msRange(stat(engineRuns.map((r) => r.longestStepMs)))],
+        [`first answer ("${questions.cold.text}")`, msRange(stat(engineRuns.map((r) => r.firstAnswerMs)))],
+        [`next answer ("${questions.warm.text}")`, msRange(stat(engineRuns.map((r) => r.nextAnswerMs)))],
       ],
     ),
     '',

@@ -4,6 +4,7 @@ export { analyze, indexWords, phraseKey, stem, stopWordStamp, words, isStopWord,
 export { detectCrisis, type Crisis, type CrisisKind } from './crisis.js';
 export {
   loadKnowledge,
+  loadKnowledgeInSteps,
   withPackedIndex,
   hasTerm,
   MANIFEST_FILE,

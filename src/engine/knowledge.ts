@@ -17,7 +17,7 @@
  */
 import { isStopWord, stem, stopWordStamp, words } from './analyze.js';
 import { compileSynonyms, vocabulary } from './lexicon.js';
-import { buildPostings, packPostings, phraseAnchor, unpackPostings, type PackedPostings, type Postings } from './postings.js';
+import { addDocument, finishPostings, packPostings, phraseAnchor, startPostings, unpackPostings, type PackedPostings, type Postings } from './postings.js';
 
 /** Bumped whenever the payload shape changes; a mismatch means "rebuild the kb". */
 export const PAYLOAD_FORMAT = 2;
@@ -116,9 +116,9 @@ const split = (text: unknown, by: string): string[] => (typeof text === 'string'
  */
 function stemAll(knowledge: Knowledge, list: readonly string[], out: string[] = []): string[] {
   const { stems } = knowledge;
-  for (const w of list) {
-    let s = stems.get(w);
-    if (s === undefined) stems.set(w, (s = stem(w)));
+  for (let i = 0; i < list.length; i++) {
+    let s = stems.get(list[i]);
+    if (s === undefined) stems.set(list[i], (s = stem(list[i])));
     out.push(s);
   }
   return out;
@@ -134,13 +134,32 @@ const rulesOf = (synonyms: unknown) =>
 /** Normalised words of an entry's question that the index holds. */
 const questionWords = (question: string) => words(question).filter((w) => !isStopWord(w));
 
+/** Entries a step of `loadKnowledgeInSteps` handles: about 15 ms on a phone-speed CPU. */
+export const ENTRIES_PER_STEP = 16;
+
 /**
- * Checks and loads a parsed payload.
+ * Checks and loads a parsed payload at once.
  *
  * @throws KnowledgeError when the payload is not a knowledge payload, or was
  *   built with another payload format or another stop-word list.
  */
 export function loadKnowledge(payload: unknown): Knowledge {
+  const steps = loadKnowledgeInSteps(payload);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Loads a parsed payload in steps of a few entries: a caller on a page's
+ * main thread can yield between steps, so that deriving the index is never
+ * one long task. The same work as `loadKnowledge`, which runs every step at
+ * once.
+ *
+ * @throws KnowledgeError (on the first step) as loadKnowledge does
+ */
+export function* loadKnowledgeInSteps(payload: unknown, perStep = ENTRIES_PER_STEP): Generator<void, Knowledge, void> {
   const p = payload as Partial<KnowledgePayload> | null;
   if (!p || typeof p !== 'object' || !Array.isArray(p.entries)) {
     throw new KnowledgeError('not a knowledge payload: run `npm run kb -- build`');
@@ -170,14 +189,24 @@ export function loadKnowledge(payload: unknown): Knowledge {
     knowledge.index = unpackPostings(p.index, FIELD_BOOSTS, size);
     knowledge.vocabulary = split(p.index.vocabulary, ' ');
   } else {
-    const fields = p.entries.map(([, question, , , alternates, tags]) => [
-      [questionWords(question)],
-      split(alternates, '|').map((x) => x.split(' ')),
-      [split(tags, '|').flatMap((x) => x.split(' '))],
-    ]);
-    const built = buildPostings(fields, FIELD_BOOSTS, (w) => stemAll(knowledge, [w])[0]);
-    knowledge.index = built.index;
-    built.stems.forEach(([q, a], doc) => (knowledge.phrasings[doc] = [...q, ...a]));
+    const building = startPostings(FIELD_BOOSTS, (w) => {
+      const s = stem(w);
+      knowledge.stems.set(w, s);
+      return s;
+    });
+    for (let doc = 0; doc < size; doc++) {
+      if (doc && doc % perStep === 0) yield;
+      const [, question, , , alternates, tags] = p.entries[doc];
+      const [[q], a] = addDocument(building, [
+        [questionWords(question)],
+        split(alternates, '|').map((x) => x.split(' ')),
+        [split(tags, '|').flatMap((x) => x.split(' '))],
+      ]);
+      knowledge.phrasings[doc] = [q, ...a];
+    }
+    knowledge.index = finishPostings(building);
+    yield;
+    // Anchors need every term's document count, so only now.
     knowledge.phrasings.forEach((list, doc) => {
       for (const phrasing of list!) {
         const anchors = phraseAnchor(knowledge.index, phrasing)?.anchors;

@@ -55,59 +55,97 @@ export interface Ranked {
   terms: Set<string>;
 }
 
+/** An index being built, one document at a time (`addDocument`), so that a caller can pause between documents. */
+export interface Building {
+  index: Postings;
+  stemOf: (word: string) => string;
+  /** word -> its stem and the stem's posting: one map lookup per word. */
+  byWord: Map<string, { stem: string; posting: Posting }>;
+}
+
+/** Starts an empty index; `stemOf` gives the stem of a word (the identity for words that are stems already). */
+export function startPostings(boosts: readonly number[], stemOf: (word: string) => string = (w) => w): Building {
+  return { index: { boosts, terms: new Map(), lengths: boosts.map(() => []), average: boosts.map(() => 0), size: 0 }, stemOf, byWord: new Map() };
+}
+
 /**
- * Builds the index from each document's fields, each field a list of
- * segments (a phrasing, say) of words, stemming each distinct word once.
- * One pass, one map lookup per word: on a phone this is most of the time
- * loading takes.
+ * Adds the next document: each field a list of segments (a phrasing, say) of
+ * words, each distinct word stemmed once.
+ *
+ * This loop is most of what loading costs, and it runs once, in code the
+ * browser has not optimised yet: indexed loops and no destructuring, which
+ * unoptimised code pays for through the iterator protocol.
+ *
+ * @returns the stems of every segment, shaped as `fields`
+ */
+export function addDocument(b: Building, fields: readonly (readonly (readonly string[])[])[]): string[][][] {
+  const { index, byWord } = b;
+  const nf = index.boosts.length;
+  const doc = index.size++;
+  const result: string[][][] = [];
+  for (let f = 0; f < nf; f++) {
+    const segments = fields[f] ?? [];
+    const stemmed: string[][] = [];
+    let length = 0;
+    for (let g = 0; g < segments.length; g++) {
+      const words = segments[g];
+      const out: string[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        let known = byWord.get(w);
+        if (known === undefined) {
+          const stem = b.stemOf(w);
+          let posting = index.terms.get(stem) as Posting | undefined;
+          if (posting === undefined) {
+            posting = { order: index.terms.size, docs: [], counts: [], anchors: [] };
+            for (let k = 0; k < nf; k++) {
+              posting.docs.push([]);
+              posting.counts.push([]);
+            }
+            index.terms.set(stem, posting);
+          }
+          known = { stem, posting };
+          byWord.set(w, known);
+        }
+        const list = known.posting.docs[f];
+        const last = list.length - 1;
+        if (list[last] === doc) known.posting.counts[f][last]++;
+        else {
+          list.push(doc);
+          known.posting.counts[f].push(1);
+        }
+        out.push(known.stem);
+      }
+      length += words.length;
+      stemmed.push(out);
+    }
+    index.lengths[f].push(length);
+    result.push(stemmed);
+  }
+  return result;
+}
+
+/** The finished index (field means computed). */
+export function finishPostings(b: Building): Postings {
+  const { index } = b;
+  index.average = index.lengths.map((l) => l.reduce((x, y) => x + y, 0) / (index.size || 1));
+  return index;
+}
+
+/**
+ * Builds the index at once (see `addDocument`).
  *
  * @param docs per document, per field, its segments of words, in order (repeats count)
- * @param boosts per field
- * @param stemOf the stem of a word (the identity for words that are stems already)
  * @returns the index, and the stems of every segment, shaped as `docs`
  */
 export function buildPostings(
   docs: readonly (readonly (readonly (readonly string[])[])[])[],
   boosts: readonly number[],
-  stemOf: (word: string) => string = (w) => w,
+  stemOf?: (word: string) => string,
 ): { index: Postings; stems: string[][][][] } {
-  const terms = new Map<string, Posting>();
-  const byWord = new Map<string, [string, Posting]>();
-  const lengths = boosts.map(() => [] as number[]);
-  const stems = docs.map((fields, doc) =>
-    boosts.map((_, f) => {
-      let length = 0;
-      const segments = (fields[f] ?? []).map((words) => {
-        const out: string[] = [];
-        for (const w of words) {
-          let known = byWord.get(w);
-          if (!known) {
-            const s = stemOf(w);
-            let p = terms.get(s);
-            if (!p) {
-              p = { order: terms.size, docs: boosts.map(() => []), counts: boosts.map(() => []), anchors: [] };
-              terms.set(s, p);
-            }
-            byWord.set(w, (known = [s, p]));
-          }
-          const [s, p] = known;
-          const list = p.docs[f];
-          if (list[list.length - 1] === doc) p.counts[f][list.length - 1]++;
-          else {
-            list.push(doc);
-            p.counts[f].push(1);
-          }
-          out.push(s);
-        }
-        length += words.length;
-        return out;
-      });
-      lengths[f].push(length);
-      return segments;
-    }),
-  );
-  const average = lengths.map((l) => l.reduce((a, b) => a + b, 0) / (docs.length || 1));
-  return { index: { boosts, terms, lengths, average, size: docs.length }, stems };
+  const b = startPostings(boosts, stemOf);
+  const stems = docs.map((fields) => addDocument(b, fields));
+  return { index: finishPostings(b), stems };
 }
 
 /** The index as the kb ships it for a large knowledge base: terms in order, their postings, field lengths. */
