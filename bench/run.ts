@@ -17,13 +17,13 @@
  * BENCH_SCALES (default 50,500,5000).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { answer, loadKnowledge } from '../src/engine/index.js';
+import { answer, loadKnowledge, withPackedIndex, type KnowledgePayload } from '../src/engine/index.js';
 import { lunrIndex } from '../src/kb/lunr-index.js';
 import { readPayloadText } from '../src/kb/write.js';
 import { DEMO_CENTER } from '../src/shared/index.js';
 import { CPU_THROTTLING, launchBrowser, measureAll, type Question, type Run } from './chromium.js';
 import { engineAccuracy, latency, loadTime, plainSearchAccuracy, readCases } from './engine.js';
-import { engineBundle, engineRoutes, measureEngine, type EngineRun } from './engine-browser.js';
+import { engineRoutes, measureEngine, measureLunr, type EngineRun, type LunrRun } from './engine-browser.js';
 import { fileOf, pages } from './pages.js';
 import { PEERS } from './peers.js';
 import { kb, ms, msRange, pct, ratio, stat, table } from './report.js';
@@ -61,14 +61,21 @@ log(`Chromium: ${RUNS} cold loads per page at ${CPU_THROTTLING}x CPU`);
 const routes = new Map<string, Route>();
 const server = await serve(routes);
 const built = pages(DIST, PEERS, server.origin, questions);
-for (const [path, route] of [...built.routes, ...engineRoutes(await engineBundle(), text)]) routes.set(path, route);
+const packedText = JSON.stringify(withPackedIndex(JSON.parse(text) as KnowledgePayload));
+for (const [path, route] of [...built.routes, ...(await engineRoutes(text, packedText, JSON.stringify(plainIndex)))]) routes.set(path, route);
 const browser = await launchBrowser();
 let runs: Map<string, Run[]> | null = null;
 const engineRuns: EngineRun[] = [];
+const packedRuns: EngineRun[] = [];
+const lunrRuns: LunrRun[] = [];
 try {
   if (browser) {
     runs = await measureAll(browser, server.origin, built.variants, RUNS, server.requests);
-    for (let i = 0; i < RUNS; i++) engineRuns.push(await measureEngine(browser, server.origin, [questions.cold.text, questions.warm.text]));
+    for (let i = 0; i < RUNS; i++) {
+      engineRuns.push(await measureEngine(browser, server.origin, [questions.cold.text, questions.warm.text]));
+      packedRuns.push(await measureEngine(browser, server.origin, [questions.cold.text, questions.warm.text], true));
+      lunrRuns.push(await measureLunr(browser, server.origin));
+    }
   }
 } finally {
   await browser?.close();
@@ -251,17 +258,24 @@ if (haveBrowser) {
     '',
     '### The knowledge base’s share',
     '',
-    `The engine alone (bundled with vite as the widget bundles it), in a fresh page at ${CPU_THROTTLING}x CPU, cold: parse the payload, load it with \`loadKnowledgeInSteps\` yielding between steps, answer. "Load" is what \`loadKnowledge\` takes as one task; "longest step" is the longest task a caller that yields between steps would see.`,
+    `The engine alone (bundled with vite as the widget bundles it), in a fresh page at ${CPU_THROTTLING}x CPU, cold: import it, parse the payload, load it with \`loadKnowledgeInSteps\` yielding between steps, answer. "Load" is what \`loadKnowledge\` takes as one task; "longest step" is the longest task a caller that yields between steps would see. Baseline: lunr alone and a plain lunr index of the same knowledge base (what the widget loaded before).`,
     '',
     ...table(
       ['figure', `median [min–max] of ${engineRuns.length}`],
       ['l', 'r'],
       [
+        ['import() of the engine module', msRange(stat(engineRuns.map((r) => r.importMs)))],
         ['JSON.parse of the payload', msRange(stat(engineRuns.map((r) => r.parseMs)))],
         ['load, all steps', msRange(stat(engineRuns.map((r) => r.loadMs)))],
         [`longest step (${engineRuns[0]?.steps ?? 0} steps)`, msRange(stat(engineRuns.map((r) => r.longestStepMs)))],
         [`first answer ("${questions.cold.text}")`, msRange(stat(engineRuns.map((r) => r.firstAnswerMs)))],
         [`next answer ("${questions.warm.text}")`, msRange(stat(engineRuns.map((r) => r.nextAnswerMs)))],
+        [
+          `the same knowledge base with the index packed in (\`kb build --pack\`, ${kb(sizeOf(packedText).gzip)} gzip): load / first answer`,
+          `${msRange(stat(packedRuns.map((r) => r.loadMs)))} / ${msRange(stat(packedRuns.map((r) => r.firstAnswerMs)))}`,
+        ],
+        ['baseline: import() of lunr', msRange(stat(lunrRuns.map((r) => r.importMs)))],
+        ['baseline: JSON.parse + lunr.Index.load of a plain lunr index', msRange(stat(lunrRuns.map((r) => r.loadMs)))],
       ],
     ),
     '',

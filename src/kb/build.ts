@@ -37,7 +37,7 @@ export const PACK_INDEX_FROM = 250;
  * @param problems rendering problems are appended here
  * @param packIndex ship the index packed (by default for PACK_INDEX_FROM entries or more)
  */
-export function buildPayload(source: Source, problems: Problem[], packIndex = source.entries.length >= PACK_INDEX_FROM): KnowledgePayload {
+export function buildPayload(source: Source, problems: Problem[], packIndex?: boolean): KnowledgePayload {
   const entries = source.entries.map((e) => {
     let html = '';
     try {
@@ -60,5 +60,5 @@ export function buildPayload(source: Source, problems: Problem[], packIndex = so
     .filter(([word, expansions]) => word || expansions)
     .map(([word, expansions]) => `${word}=${expansions}`);
   const payload: KnowledgePayload = { format: PAYLOAD_FORMAT, stopWords: stopWordStamp(), entries, synonyms: synonyms.join('|') };
-  return packIndex ? withPackedIndex(payload) : payload;
+  return (packIndex ?? source.entries.length >= PACK_INDEX_FROM) ? withPackedIndex(payload) : payload;
 }

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { answer, type Center, type Reply } from '../engine/index.js';
 import { DEMO_CENTER } from '../shared/index.js';
+import { PACK_INDEX_FROM } from './build.js';
 import { compileKnowledge } from './compile.js';
 import { parseEvalFile, runEval, unknownExpectations } from './eval.js';
 import { formatProblem, type Problem } from './problem.js';
@@ -17,7 +18,10 @@ import { readBuilt, writePayload } from './write.js';
 const USAGE = `Usage: npm run kb -- <command> [options]
 
 Commands:
-  build [--knowledge DIR] [--out DIR]   check the knowledge folder and write the index into DIR
+  build [--knowledge DIR] [--out DIR] [--pack | --no-pack]
+                                        check the knowledge folder and write the index into DIR;
+                                        --pack ships the index packed (the default from ${PACK_INDEX_FROM} entries):
+                                        bigger, but loading no longer grows with the knowledge base
   check [--knowledge DIR]               report every problem in the knowledge folder (file:line)
   ask [QUESTION] [--json] [--out DIR]   answer one question, or with --json one question a line from stdin
   eval FILE [--min PERCENT] [--out DIR] score test questions (\`question => entry-id|fallback|escalate|crisis\`)
@@ -61,6 +65,8 @@ async function main(): Promise<void> {
       knowledge: { type: 'string', default: 'knowledge' },
       out: { type: 'string', default: 'dist' },
       json: { type: 'boolean', default: false },
+      pack: { type: 'boolean' },
+      'no-pack': { type: 'boolean' },
       min: { type: 'string' },
       center: { type: 'string', default: DEMO_CENTER.center },
       phone: { type: 'string', default: DEMO_CENTER.phone },
@@ -74,7 +80,8 @@ async function main(): Promise<void> {
     return;
   }
   if (command === 'build' || command === 'check') {
-    const { payload, problems, entries } = compileKnowledge(values.knowledge!);
+    const pack = values.pack ? true : values['no-pack'] ? false : undefined;
+    const { payload, problems, entries } = compileKnowledge(values.knowledge!, pack);
     if (!payload) {
       reportProblems(problems);
       process.exit(1);

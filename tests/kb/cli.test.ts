@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE as MANIFEST } from '../../src/engine/index.js';
-import { readBuilt } from '../../src/kb/write.js';
+import { readBuilt, readPayloadText } from '../../src/kb/write.js';
 import { BROKEN, EXPECTED, isExpected } from './knowledge-broken.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,6 +64,18 @@ describe.concurrent('kb CLI', { timeout: 30_000 }, () => {
       const size = /^kb: (\d+) entries → (.+) \(\d+\.\d KB, \d+\.\d KB gzip\)\n$/.exec(build.stdout);
       expect(size?.slice(1)).toEqual([String(ENTRIES), `${out}/${file}`]);
       expect(readBuilt(out).entries).toHaveLength(ENTRIES);
+    });
+
+    it('packs the index into the payload with --pack, and the packed build answers as the default one does', async ({ expect }) => {
+      const dir = join(tmp, 'packed');
+      const run = await kb(['build', '--pack', '--out', dir]);
+      expect(run.code).toBe(0);
+      expect(readPayloadText(out)).not.toContain('"index"');
+      expect(JSON.parse(readPayloadText(dir))).toHaveProperty('index.postings');
+      const questions = 'what is iop\nwhats an intensive outpatiant program\nhow much does it cost\nzzzz qqqq\n';
+      const packed = await kb(['ask', '--json', '--out', dir], questions);
+      const plain = await kb(['ask', '--json', '--out', out], questions);
+      expect(packed.stdout).toBe(plain.stdout);
     });
 
     it('refuses a broken knowledge folder with exit code 1 and does not even create --out', async ({ expect }) => {
