@@ -12,7 +12,8 @@ import { fetchKnowledge } from './knowledge.js';
 import { createState } from './state.js';
 import { clearSession, readSession, writeSession } from './storage.js';
 import { fill, withDefaults } from './strings.js';
-import type { PanelConfig } from './config.js';
+import { DEFAULT_TIME_ZONE, type PanelConfig } from './config.js';
+import { zoneOrDefault } from './hours.js';
 import { createViewport } from './viewport.js';
 import { flush, hasSaved } from './delivery.js';
 import { Panel } from './components/panel.js';
@@ -21,7 +22,11 @@ import css from './styles/panel.css?inline';
 
 /** Mounts the panel; returns what the loader's API calls. */
 export function mount({ root, launcher, config: widgetConfig, emit, delivery }: MountOptions): App {
-  const config: PanelConfig = { ...widgetConfig, strings: withDefaults(widgetConfig.strings) };
+  const config: PanelConfig = {
+    ...widgetConfig,
+    strings: withDefaults(widgetConfig.strings),
+    timeZone: widgetConfig.hours ? zoneOrDefault(widgetConfig.timeZone, DEFAULT_TIME_ZONE) : widgetConfig.timeZone,
+  };
   const state = createState(readSession());
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);

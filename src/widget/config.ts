@@ -45,6 +45,7 @@ export interface WidgetConfig {
 export type PanelConfig = Omit<WidgetConfig, 'strings'> & { strings: Strings };
 
 export const DEFAULT_COLOR = '#0f5f6b';
+export const DEFAULT_TIME_ZONE = 'America/New_York';
 export const DEFAULT_Z_INDEX = 2147483000;
 export const DEFAULT_SUGGESTIONS = [
   'What is an intensive outpatient program?',
@@ -104,13 +105,9 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string, gl
     .map((s) => s.trim())
     .slice(0, 4);
 
-  let timeZone = text(source, 'timeZone') ?? 'America/New_York';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    warn('timeZone', `"${timeZone}" is not an IANA time zone`);
-    timeZone = 'America/New_York';
-  }
+  // Checked when the panel first needs it (hours.ts zoneOrDefault): the first
+  // Intl.DateTimeFormat of a page costs tens of milliseconds, too much for every page load.
+  const timeZone = text(source, 'timeZone') ?? DEFAULT_TIME_ZONE;
 
   let hours: Schedule | null = null;
   const hoursText = text(source, 'hours');

@@ -59,6 +59,17 @@ export function parseHours(text: string): ParsedHours {
   return { ok: true, schedule: intervals };
 }
 
+/** The time zone if this browser knows it, else the default, with a console warning. */
+export function zoneOrDefault(timeZone: string, fallback: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    console.warn(`admissions-chat: timeZone "${timeZone}" is not an IANA time zone; using ${fallback}.`);
+    return fallback;
+  }
+}
+
 /** Day of week and minutes after midnight of `now` in `timeZone`. */
 function localTime(now: Date, timeZone: string): { day: number; minute: number } {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);

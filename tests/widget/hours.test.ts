@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { describeHours, hoursStatus, parseHours, type Schedule } from '../../src/widget/hours.js';
+import { describe, expect, it, vi } from 'vitest';
+import { describeHours, hoursStatus, parseHours, zoneOrDefault, type Schedule } from '../../src/widget/hours.js';
 
 function schedule(text: string): Schedule {
   const parsed = parseHours(text);
@@ -55,5 +55,15 @@ describe('describeHours', () => {
     expect(describeHours(schedule('Mon-Fri 08:00-20:00, Sat 09:00-13:00'), NY, now)).toBe('Mon–Fri 8:00 AM–8:00 PM; Sat 9:00 AM–1:00 PM EST');
     expect(describeHours(schedule('Sun 12:00-16:00, Mon 08:00-12:00, Mon 13:00-17:00'), 'America/Chicago', now)).toBe('Mon 8:00 AM–12:00 PM, 1:00 PM–5:00 PM; Sun 12:00 PM–4:00 PM CST');
     expect(describeHours('24/7', NY, now)).toBe('24 hours a day, 7 days a week');
+  });
+});
+
+describe('zoneOrDefault', () => {
+  it('keeps a zone the browser knows, and warns and falls back on one it does not', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(zoneOrDefault('America/Denver', NY)).toBe('America/Denver');
+    expect(zoneOrDefault('Mars/Base', NY)).toBe(NY);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
