@@ -110,12 +110,10 @@ export class KnowledgeError extends Error {
 /** The parts of a joined list; none for an empty or missing one. */
 const split = (text: unknown, by: string): string[] => (typeof text === 'string' && text ? text.split(by) : []);
 
-/**
- * Stems of words, each distinct word stemmed once, appended to `out`. A
- * plain loop: at load this runs once per word of the knowledge base.
- */
-function stemAll(knowledge: Knowledge, list: readonly string[], out: string[] = []): string[] {
+/** Stems of words, each distinct word stemmed once per knowledge base. */
+function stemAll(knowledge: Knowledge, list: readonly string[]): string[] {
   const { stems } = knowledge;
+  const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
     let s = stems.get(list[i]);
     if (s === undefined) stems.set(list[i], (s = stem(list[i])));
@@ -134,7 +132,11 @@ const rulesOf = (synonyms: unknown) =>
 /** Normalised words of an entry's question that the index holds. */
 const questionWords = (question: string) => words(question).filter((w) => !isStopWord(w));
 
-/** Entries a step of `loadKnowledgeInSteps` handles: about 15 ms on a phone-speed CPU. */
+/**
+ * Entries a step of `loadKnowledgeInSteps` handles. On a 4x-throttled CPU a
+ * step takes some 10-20 ms once the code is warm; the first, which also
+ * compiles it, takes longer (`npm run bench`, the knowledge base's share).
+ */
 export const ENTRIES_PER_STEP = 16;
 
 /**
