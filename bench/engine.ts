@@ -39,25 +39,35 @@ export function loadTime(text: string, runs = 21): { ms: number[]; knowledge: Kn
   return { ms: [median(times), Math.min(...times), Math.max(...times)], knowledge };
 }
 
+/** Collects garbage when node runs with --expose-gc (npm run bench does), so one measurement does not pay for the last. */
+export const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 /**
- * p50/p99 per-question latency over `passes` timed passes; without
- * `firstPass`, after one untimed warm-up pass. With it, the first pass counts:
- * that is where work deferred from loading (unpacking postings, the spelling
- * vocabulary) is paid.
+ * Per-question latency: p50 and p99 of each of `passes` timed passes over
+ * the questions, as the median over passes, and the worst pass's p99 (one
+ * pass that the machine's other work interrupted moves the median little).
+ * Without `firstPass`, after one untimed warm-up pass. With it, the first
+ * pass is timed too: that is where work deferred from loading (unpacking
+ * postings, the spelling vocabulary) is paid, and it shows as the worst pass.
  */
-export function latency(knowledge: Knowledge, questions: string[], passes = 5, firstPass = false): { p50: number; p99: number } {
+export function latency(knowledge: Knowledge, questions: string[], passes = 5, firstPass = false): { p50: number; p99: number; worstP99: number } {
   const center = { ...DEMO_CENTER };
   if (!firstPass) for (const q of questions) answer(knowledge, q, center);
-  const times: number[] = [];
+  const p50s: number[] = [];
+  const p99s: number[] = [];
   for (let p = 0; p < passes; p++) {
+    collect();
+    const times: number[] = [];
     for (const q of questions) {
       const t0 = performance.now();
       answer(knowledge, q, center);
       times.push(performance.now() - t0);
     }
+    times.sort((x, y) => x - y);
+    p50s.push(percentile(times, 50));
+    p99s.push(percentile(times, 99));
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  return { p50: median(p50s), p99: median(p99s), worstP99: Math.max(...p99s) };
 }
 
 const KINDS = new Set(['answer', 'fallback', 'escalate', 'crisis']);

@@ -16,7 +16,7 @@
  * Settings (read here only): BENCH_RUNS (cold loads per page, default 7),
  * BENCH_SCALES (default 50,500,5000).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { answer, loadKnowledge, withPackedIndex, type KnowledgePayload } from '../src/engine/index.js';
 import { lunrIndex } from '../src/kb/lunr-index.js';
 import { readPayloadText } from '../src/kb/write.js';
@@ -29,9 +29,10 @@ import { PEERS } from './peers.js';
 import { kb, ms, msRange, pct, ratio, stat, table } from './report.js';
 import { measureScale, PACK_INDEX_FROM } from './scaling.js';
 import { serve, type Route } from './serve.js';
-import { addSizes, distSizes, sizeOf, type FileSize, type Phase } from './sizes.js';
+import { addSizes, distSizes, sizeOf, snapshot, type FileSize, type Phase } from './sizes.js';
 
-const DIST = 'dist';
+// Served and sized from a private copy: another build may rewrite dist meanwhile.
+const DIST = snapshot('dist');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const SCALES = (process.env.BENCH_SCALES ?? '50,500,5000').split(',').map(Number).filter((n) => n > 0);
 
@@ -154,14 +155,14 @@ const lines = [
       ['launcher painted after the script starts', `≤ ${BUDGET.launcherMs} ms`, haveBrowser ? ms(oursLauncher.median) : 'n/a', verdict(haveBrowser ? oursLauncher.median <= BUDGET.launcherMs : null)],
       ['first answer on a cold open (ask → answer on screen)', `≤ ${BUDGET.coldAnswerMs} ms`, haveBrowser ? ms(cold.median) : 'n/a', verdict(haveBrowser ? cold.median <= BUDGET.coldAnswerMs : null)],
       ['an answer once loaded', `≤ ${BUDGET.warmAnswerMs} ms`, haveBrowser ? ms(warm.median) : 'n/a', verdict(haveBrowser ? warm.median <= BUDGET.warmAnswerMs : null)],
-      ['engine per-question p99, default knowledge base (Node)', `< ${BUDGET.p99Default} ms`, ms(lat.p99, 3), verdict(lat.p99 < BUDGET.p99Default)],
+      ['engine per-question p99, default knowledge base (Node; median of 5 passes)', `< ${BUDGET.p99Default} ms`, ms(lat.p99, 3), verdict(lat.p99 < BUDGET.p99Default)],
       ...(largest
         ? [
             [
-              `engine per-question p99, ${largest.entries.toLocaleString('en')} generated entries, as shipped (Node)`,
+              `engine per-question p99, ${largest.entries.toLocaleString('en')} generated entries, as shipped (Node; the first pass, where lazy work is paid)`,
               `< ${BUDGET.p99Large} ms`,
-              ms(largest.layouts.find((l) => l.name === largest.shipped)!.p99, 2),
-              verdict(largest.layouts.find((l) => l.name === largest.shipped)!.p99 < BUDGET.p99Large),
+              ms(largest.layouts.find((l) => l.name === largest.shipped)!.worstP99, 2),
+              verdict(largest.layouts.find((l) => l.name === largest.shipped)!.worstP99 < BUDGET.p99Large),
             ],
           ]
         : []),
@@ -292,7 +293,7 @@ lines.push(
       ['entries', String(knowledge.size)],
       ['payload', `${kb(text.length)} raw, ${kb(sizeOf(text).gzip)} gzip`],
       ['load (JSON.parse + loadKnowledge), median [min–max] of 21', msRange({ median: loadMs[0], min: loadMs[1], max: loadMs[2] }, 2)],
-      [`per-question latency over ${all.length} questions × 5 passes`, `p50 ${ms(lat.p50, 3)}, p99 ${ms(lat.p99, 3)}`],
+      [`per-question latency over ${all.length} questions, median of 5 passes`, `p50 ${ms(lat.p50, 3)}, p99 ${ms(lat.p99, 3)} (worst pass ${ms(lat.worstP99, 3)})`],
     ],
   ),
   '',
@@ -316,10 +317,10 @@ if (scales.length) {
   lines.push(
     '## Scaling: generated knowledge bases',
     '',
-    `Copies of the real entries for made-up sites of a multi-site center, some words swapped (bench/generate.ts), built with the kb's own tooling. Index = the payload without the answers' HTML (the HTML is the same in every layout, listed per size). The kb ships words below ${PACK_INDEX_FROM.toLocaleString('en')} entries and the packed index from there on. Load = JSON.parse + load, median [min–max]; per question: the ${all.length} questions × 3 passes, first pass included (where the packed layout unpacks postings); for plain lunr, its bare \`index.search\`, a floor rather than a peer. Near-copies compress better than real content would.`,
+    `Copies of the real entries for made-up sites of a multi-site center, some words swapped (bench/generate.ts), built with the kb's own tooling. Index = the payload without the answers' HTML (the HTML is the same in every layout, listed per size). The kb ships words below ${PACK_INDEX_FROM.toLocaleString('en')} entries and the packed index from there on. Load = JSON.parse + load, median [min–max]; per question: the ${all.length} questions, 3 passes, the first timed too (where the packed layout unpacks postings) and shown as the worst pass; for plain lunr, one pass of its bare \`index.search\`, a floor rather than a peer. Near-copies compress better than real content would.`,
     '',
     ...table(
-      ['entries', 'layout', 'index raw', 'index gzip', 'load', 'per question p50', 'p99'],
+      ['entries', 'layout', 'index raw', 'index gzip', 'load', 'per question p50', 'p99 [worst pass]'],
       ['r', 'l', 'r', 'r', 'r', 'r', 'r'],
       scales.flatMap((s) => [
         ...s.layouts.map((l) => [
@@ -329,7 +330,7 @@ if (scales.length) {
           kb(l.index.gzip),
           msRange({ median: l.load[0], min: l.load[1], max: l.load[2] }),
           ms(l.p50, 3),
-          ms(l.p99, 2),
+          `${ms(l.p99, 2)} [${ms(l.worstP99, 2)}]`,
         ]),
         [s.entries.toLocaleString('en'), 'answers’ HTML (every layout)', kb(s.answers.raw), kb(s.answers.gzip), '', '', ''],
       ]),
@@ -340,4 +341,5 @@ if (scales.length) {
 
 const report = `${lines.join('\n')}\n`;
 writeFileSync('bench/results.md', report);
+rmSync(DIST, { recursive: true, force: true });
 process.stdout.write(report);

@@ -4,7 +4,8 @@
  * which files belong to which phase comes from what Chromium actually
  * requested (chromium.ts), or, without a browser, from the file names.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -25,6 +26,23 @@ export function sizeOf(body: Buffer | string): Size {
 
 export function addSizes(sizes: readonly Size[]): Size {
   return sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+/**
+ * A private copy of the built widget, taken once: other builds on a shared
+ * machine may rewrite `dist` while the bench runs, and sizes must be of the
+ * files that were served. Throws when the copy is not one build (the loader
+ * names an app chunk, the manifest a payload, that the copy lacks).
+ */
+export function snapshot(dist: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'admissions-chat-dist-'));
+  cpSync(dist, dir, { recursive: true });
+  const files = readdirSync(dir);
+  const loader = readFileSync(join(dir, 'admissions-chat.js'), 'utf8');
+  const manifest = JSON.parse(readFileSync(join(dir, 'admissions-chat.kb.json'), 'utf8')) as { file: string };
+  const app = files.find((f) => /^admissions-chat\.app\..+\.js$/.test(f) && loader.includes(f));
+  if (!app || !files.includes(manifest.file)) throw new Error(`${dist} changed while it was copied (another build?): run the bench again`);
+  return dir;
 }
 
 /** When a widget file is needed. */

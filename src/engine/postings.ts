@@ -264,9 +264,9 @@ function weight(index: Postings, idf: number, f: number, doc: number, tf: number
  * can match every document of a large knowledge base.
  *
  * @param clauses [stem, boost] in query order; a stem may repeat (boosts add up)
- * @param withTerms how many of the best documents get their matched terms (all by default)
+ * @param limit how many of the best documents to return (all by default)
  */
-export function rank(index: Postings, clauses: readonly (readonly [string, number])[], withTerms = Infinity): Ranked[] {
+export function rank(index: Postings, clauses: readonly (readonly [string, number])[], limit = Infinity): Ranked[] {
   const nf = index.boosts.length;
   // The query vector: summed boost per known term, terms in clause order.
   const query = new Map<string, { p: Posting; boost: number }>();
@@ -306,25 +306,38 @@ export function rank(index: Postings, clauses: readonly (readonly [string, numbe
     }
   }
   const magnitude = Math.sqrt(sumOfSquares);
-  const results: Ranked[] = [];
-  const byDoc = new Map<number, Ranked>();
+  // Document scores: fields added in the order first met; documents listed in that order too.
+  const scores = new Float64Array(index.size);
+  const listed = new Uint8Array(index.size);
+  const docs: number[] = [];
   for (const key of firstMet) {
     const doc = Math.floor(key / nf);
-    const score = dots[key] / magnitude || 0;
-    const hit = byDoc.get(doc);
-    if (hit) hit.score += score;
-    else {
-      const r: Ranked = { doc, score, terms: new Set() };
-      byDoc.set(doc, r);
-      results.push(r);
+    scores[doc] += dots[key] / magnitude || 0;
+    if (!listed[doc]) {
+      listed[doc] = 1;
+      docs.push(doc);
     }
   }
-  results.sort((a, b) => b.score - a.score);
-  // Matched terms, for the few results that need them.
-  for (const r of results.slice(0, withTerms)) {
-    for (const [stem, { p }] of query) if (p.docs.some((docs) => includesSorted(docs, r.doc))) r.terms.add(stem);
+  // Best first; equal scores keep the order first met (a stable sort's order).
+  const best = limit >= docs.length ? docs.sort((a, b) => scores[b] - scores[a]) : top(docs, scores, limit);
+  return best.map((doc) => {
+    const terms = new Set<string>();
+    for (const [stem, { p }] of query) if (p.docs.some((list) => includesSorted(list, doc))) terms.add(stem);
+    return { doc, score: scores[doc], terms };
+  });
+}
+
+/** The `k` best documents by score, ties in list order, without sorting them all. */
+function top(docs: readonly number[], scores: Float64Array, k: number): number[] {
+  const out: number[] = [];
+  for (const doc of docs) {
+    if (out.length === k && scores[doc] <= scores[out[k - 1]]) continue;
+    let i = out.length;
+    while (i > 0 && scores[out[i - 1]] < scores[doc]) i--;
+    out.splice(i, 0, doc);
+    if (out.length > k) out.pop();
   }
-  return results;
+  return out;
 }
 
 /** True when a sorted list holds the value (binary search: postings of common words are long). */

@@ -133,3 +133,19 @@ describe('buildPostings', () => {
     expect(rank(index, cs)).toEqual(expected);
   });
 });
+
+describe('rank with a limit', () => {
+  it('returns the first documents of the full ranking, equal scores in the same order', () => {
+    const all = questions.slice(0, 200).map((q) => clauses(q)).filter((cs) => cs.length);
+    for (const cs of all) {
+      const full = rank(knowledge.index, cs);
+      for (const limit of [1, 3, 5]) expect(rank(knowledge.index, cs, limit)).toEqual(full.slice(0, limit));
+    }
+  });
+
+  it('keeps the earlier of two equal scores first', () => {
+    const { index } = buildPostings([[[['iop']]], [[['iop']]], [[['iop']]]], [1]);
+    expect(rank(index, [['iop', 1]], 2).map((r) => r.doc)).toEqual([0, 1]);
+    expect(rank(index, [['iop', 1]]).map((r) => r.doc)).toEqual([0, 1, 2]);
+  });
+});
