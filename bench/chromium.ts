@@ -41,6 +41,8 @@ export interface Question {
 export interface Run {
   taskMs: number;
   scriptMs: number;
+  /** Style recalculation and layout (CDP RecalcStyleDuration + LayoutDuration). */
+  styleLayoutMs: number;
   launcherMs: number | null;
   longTasks: number[];
   requested: string[];
@@ -118,6 +120,7 @@ export async function measure(browser: Browser, origin: string, variant: Variant
     const run: Run = {
       taskMs: metric('TaskDuration'),
       scriptMs: metric('ScriptDuration'),
+      styleLayoutMs: metric('RecalcStyleDuration') + metric('LayoutDuration'),
       launcherMs: onLoad.launcherMs,
       longTasks: onLoad.longTasks.map((t) => t.duration),
       requested: requests.slice(before).map((r) => r.path),

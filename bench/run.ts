@@ -197,6 +197,7 @@ if (haveBrowser) {
       msRange(task),
       isBare ? '—' : ms(task.median - taskBare),
       msRange(script),
+      msRange(median((r) => r.styleLayoutMs, rs)),
       isBare ? '—' : msRange(median((r) => r.launcherMs, rs)),
       `${long.length}${long.length ? ` (longest ${ms(Math.max(...long), 0)})` : ''}`,
     ];
@@ -210,11 +211,11 @@ if (haveBrowser) {
   lines.push(
     `## Page load in Chromium (${CPU_THROTTLING}x CPU, ${RUNS} cold loads each)`,
     '',
-    `The same host page bare, with our widget, and with each peer widget from npm given a bot id and an API host on the bench server (a stub that answers every backend call 404). TaskDuration and ScriptDuration are CDP Performance.getMetrics once the page has settled (network idle + 300 ms); the launcher time runs from a \`performance.mark\` the bench server prepends to the widget's script to the first animation frame in which the launcher button is laid out. Long tasks: PerformanceObserver, over all ${RUNS} runs.`,
+    `The same host page bare, with our widget, and with each peer widget from npm given a bot id and an API host on the bench server (a stub that answers every backend call 404). TaskDuration, ScriptDuration and style + layout (RecalcStyleDuration + LayoutDuration) are CDP Performance.getMetrics once the page has settled (network idle + 300 ms); the launcher time runs from a \`performance.mark\` the bench server prepends to the widget's script to the first animation frame in which the launcher button is laid out. Long tasks: PerformanceObserver, over all ${RUNS} runs.`,
     '',
     ...table(
-      ['page', 'bytes before interaction (gzip)', 'main-thread TaskDuration', 'added vs bare page', 'ScriptDuration', 'launcher after script start', 'long tasks > 50 ms on load'],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['page', 'bytes before interaction (gzip)', 'main-thread TaskDuration', 'added vs bare page', 'ScriptDuration', 'style + layout', 'launcher after script start', 'long tasks > 50 ms on load'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       [
         pageRow(bare.variant.name, bare.runs, true),
         pageRow('**admissions-chat**', ours.runs, false),
