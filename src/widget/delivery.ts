@@ -9,6 +9,7 @@
  * send is the idempotency key, so a request sent twice is stored once.
  */
 import type { CallbackRequest, FieldErrors } from '../shared/index.js';
+import { webStorage } from './storage.js';
 
 const OUTBOX = 'admissions-chat:outbox:v1';
 /** A saved request older than this is dropped: a month-old callback helps no one. */
@@ -87,13 +88,7 @@ export async function attempt(url: string, request: CallbackRequest, timeoutMs =
   }
 }
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = () => webStorage('localStorage');
 
 /** Requests waiting for the next chance, oldest first. */
 export function saved(now = Date.now()): Saved[] {

@@ -62,7 +62,7 @@ export function parseHours(text: string): ParsedHours {
 /** The time zone if this browser knows it, else the default, with a console warning. */
 export function zoneOrDefault(timeZone: string, fallback: string): string {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    formatter(timeZone, false); // throws a RangeError for a zone this browser does not know
     return timeZone;
   } catch {
     console.warn(`admissions-chat: timeZone "${timeZone}" is not an IANA time zone; using ${fallback}.`);
@@ -70,9 +70,25 @@ export function zoneOrDefault(timeZone: string, fallback: string): string {
   }
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and the
+// panel asks on every render: one formatter per zone and purpose.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, zoneOnly: boolean): Intl.DateTimeFormat {
+  const key = `${zoneOnly ? 'z' : 't'}:${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      'en-US',
+      zoneOnly ? { timeZone, timeZoneName: 'short' } : { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Day of week and minutes after midnight of `now` in `timeZone`. */
 function localTime(now: Date, timeZone: string): { day: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = formatter(timeZone, false).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: day(get('weekday')), minute: Number(get('hour')) * 60 + Number(get('minute')) };
 }
@@ -84,7 +100,7 @@ function clock(minute: number): string {
 }
 
 function zoneName(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(now);
+  const parts = formatter(timeZone, true).formatToParts(now);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 

@@ -18,13 +18,16 @@ export interface Session {
   draft?: Partial<Draft>;
 }
 
-function store(): Storage | null {
+/** A Web Storage area, or null where touching it throws (blocked storage, sandboxed frames). */
+export function webStorage(area: 'sessionStorage' | 'localStorage'): Storage | null {
   try {
-    return window.sessionStorage;
+    return window[area];
   } catch {
     return null;
   }
 }
+
+const store = () => webStorage('sessionStorage');
 
 /** The saved session, or null if there is none or it cannot be read. */
 export function readSession(): Session | null {

@@ -7,7 +7,7 @@
  * survives every error, a trip back to the chat, and a new page.
  */
 import type { Signal } from '@preact/signals';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { crisisReply, detectCrisis, type CrisisReply } from '../../engine/index.js';
 import {
   BEST_TIME_LABELS,
@@ -29,6 +29,7 @@ import { describeHours, type HoursStatus } from '../hours.js';
 import { EMPTY_DRAFT, type Draft } from '../state.js';
 import { fill } from '../strings.js';
 import type { Actions } from './actions.js';
+import { CrisisActions } from './reply-view.js';
 
 /** Less than this from opening the form to pressing send is faster than a person fills it in. */
 export const MIN_FILL_MS = 3000;
@@ -53,11 +54,33 @@ export interface CallbackFormProps {
   onDone(): void;
 }
 
-/** The consent sentences as shown, and as sent. */
-export function consentText(config: PanelConfig, texts: boolean): string {
+/** The two consent sentences, as shown beside their boxes. */
+function consents(config: PanelConfig): { calls: string; texts: string } {
   const values = { center: config.center, phone: config.phone };
-  const calls = fill(config.strings.consentCalls, values);
-  return texts ? `${calls} ${fill(config.strings.consentTexts, values)}` : calls;
+  return { calls: fill(config.strings.consentCalls, values), texts: fill(config.strings.consentTexts, values) };
+}
+
+/** The consent as sent: exactly the sentences whose boxes were checked. */
+export function consentText(config: PanelConfig, texts: boolean): string {
+  const shown = consents(config);
+  return texts ? `${shown.calls} ${shown.texts}` : shown.calls;
+}
+
+/** An optional choice from a fixed list, blank meaning "prefer not to say". */
+function OptionalChoice<T extends string>(props: { id: string; label: string; none: string; value: string; options: readonly T[]; labels: Record<T, string>; onChange(value: string): void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{props.none}</option>
+        {props.options.map((v) => (
+          <option value={v} key={v}>
+            {props.labels[v]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 const id = (field: string) => `ac-error-${field.replace('.', '-')}`;
@@ -76,6 +99,12 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
   const d = draft.value;
+  const shown = useMemo(() => consents(config), [config]);
+  // Formatting the schedule builds Intl formatters: once per form, not on every keystroke.
+  const hoursHint = useMemo(
+    () => config.hours && fill(strings.hoursHint, { hours: describeHours(config.hours, config.timeZone, new Date()) }),
+    [config],
+  );
   const set = (patch: Partial<Draft>) => (draft.value = { ...draft.value, ...patch });
   const call = (
     <a href={actions.telHref} onClick={actions.onCall}>
@@ -212,7 +241,7 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
         </select>
         {config.hours && (
           <p class="hint small" id="ac-hours-hint">
-            {fill(strings.hoursHint, { hours: describeHours(config.hours, config.timeZone, new Date()) })}
+            {hoursHint}
             {hours && !hours.open && ` ${fill(strings.closedHint, { when: hours.opens })}`}
           </p>
         )}
@@ -227,39 +256,9 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
       </div>
       <details class="optional" open={Boolean(d.insurance || d.state || d.language || d.note)}>
         <summary>{strings.optional}</summary>
-        <div class="field">
-          <label for="ac-insurance">{strings.insurance}</label>
-          <select id="ac-insurance" value={d.insurance} onChange={(e) => set({ insurance: e.currentTarget.value })}>
-            <option value="">{strings.preferNot}</option>
-            {INSURANCE.map((v) => (
-              <option value={v} key={v}>
-                {INSURANCE_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="ac-state">{strings.state}</label>
-          <select id="ac-state" value={d.state} onChange={(e) => set({ state: e.currentTarget.value })}>
-            <option value="">{strings.preferNot}</option>
-            {US_STATES.map((v) => (
-              <option value={v} key={v}>
-                {US_STATE_NAMES[v]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="ac-language">{strings.language}</label>
-          <select id="ac-language" value={d.language} onChange={(e) => set({ language: e.currentTarget.value })}>
-            <option value="">{strings.preferNot}</option>
-            {LANGUAGES.map((v) => (
-              <option value={v} key={v}>
-                {LANGUAGE_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionalChoice id="ac-insurance" label={strings.insurance} none={strings.preferNot} value={d.insurance} options={INSURANCE} labels={INSURANCE_LABELS} onChange={(insurance) => set({ insurance })} />
+        <OptionalChoice id="ac-state" label={strings.state} none={strings.preferNot} value={d.state} options={US_STATES} labels={US_STATE_NAMES} onChange={(state) => set({ state })} />
+        <OptionalChoice id="ac-language" label={strings.language} none={strings.preferNot} value={d.language} options={LANGUAGES} labels={LANGUAGE_LABELS} onChange={(language) => set({ language })} />
         <div class="field">
           <label for="ac-note">{strings.note}</label>
           <textarea id="ac-note" rows={2} maxLength={LIMITS.note} value={d.note} onInput={(e) => set({ note: e.currentTarget.value })} aria-describedby={errors.note ? `ac-note-hint ${id('note')}` : 'ac-note-hint'} aria-invalid={errors.note ? 'true' : undefined} />
@@ -272,12 +271,12 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
       <div class="field">
         <label class="choice consent">
           <input type="checkbox" checked={d.consentCalls} onChange={(e) => set({ consentCalls: e.currentTarget.checked })} {...invalid(consentError)} />{' '}
-          {fill(strings.consentCalls, { center: config.center, phone: config.phone })}
+          {shown.calls}
         </label>
         {error(consentError)}
         <label class="choice consent">
           <input type="checkbox" checked={d.consentTexts} onChange={(e) => set({ consentTexts: e.currentTarget.checked })} />{' '}
-          {fill(strings.consentTexts, { center: config.center, phone: config.phone })}
+          {shown.texts}
         </label>
       </div>
       {/* Hidden from people and assistive technology; bots that fill every field fill this one. */}
@@ -289,13 +288,7 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
       {status.kind === 'crisis' && (
         <div class="crisis-note" role="alert">
           <p>{strings.noteCrisis}</p>
-          <div class="crisis-actions">
-            {status.actions.map((a) => (
-              <a class="button crisis-action" href={a.href} key={a.href}>
-                {a.label}
-              </a>
-            ))}
-          </div>
+          <CrisisActions actions={status.actions} />
         </div>
       )}
       {(status.kind === 'failed' || status.kind === 'check' || status.kind === 'unsaved') && (

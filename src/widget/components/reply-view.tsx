@@ -1,5 +1,5 @@
 /** One bot reply, drawn by kind: answer, fallback, escalate or crisis. */
-import type { Reply, Suggestion } from '../../engine/index.js';
+import type { CrisisReply, Reply, Suggestion } from '../../engine/index.js';
 import type { Strings } from '../strings.js';
 import type { Actions } from './actions.js';
 import { Reach } from './reach.js';
@@ -13,6 +13,19 @@ export function Chips({ items, label, onPick }: { items: Suggestion[]; label: st
         <button type="button" class="chip" key={s.id} onClick={() => onPick(s.question)}>
           {s.question}
         </button>
+      ))}
+    </div>
+  );
+}
+
+/** 988 / 911 / Poison Control as tap targets, wherever crisis resources are shown. */
+export function CrisisActions({ actions }: { actions: CrisisReply['actions'] }) {
+  return (
+    <div class="crisis-actions">
+      {actions.map((a) => (
+        <a class="button crisis-action" href={a.href} key={a.href}>
+          {a.label}
+        </a>
       ))}
     </div>
   );
@@ -33,13 +46,7 @@ export function ReplyView({ reply, actions, strings, closed }: ReplyViewProps) {
     return (
       <div class="msg crisis" role="alert">
         <p>{reply.text}</p>
-        <div class="crisis-actions">
-          {reply.actions.map((a) => (
-            <a class="button crisis-action" href={a.href} key={a.href}>
-              {a.label}
-            </a>
-          ))}
-        </div>
+        <CrisisActions actions={reply.actions} />
       </div>
     );
   }
