@@ -1,8 +1,9 @@
 /**
  * Two builds, one config (`vite build --mode app`, then `--mode loader`):
  *
- * - app: the Preact UI, the engine and lunr as one content-hashed ES module,
- *   loaded only when a visitor shows intent (hover, focus, open, API call).
+ * - app: the Preact UI and the engine as one content-hashed ES module,
+ *   loaded only when a visitor shows intent (hover, focus, open, API call),
+ *   and the callback form as a second one, loaded when it is first wanted.
  * - loader: `admissions-chat.js`, the one classic script a site owner pastes.
  *   It paints the launcher at once and knows the app's hashed file name,
  *   which this config reads from the app build's output.
@@ -36,8 +37,15 @@ export default defineConfig(({ mode }) => {
         // Not lib mode: lib mode leaves ES output unminified for downstream bundlers.
         rollupOptions: {
           input: 'src/widget/app.tsx',
-          preserveEntrySignatures: 'exports-only' as const,
-          output: { format: 'es' as const, entryFileNames: 'admissions-chat.app.[hash].js' },
+          // The app chunk may export more than `mount`: code the form chunk shares
+          // with it stays in it, one request before the first answer, not two.
+          preserveEntrySignatures: 'allow-extension' as const,
+          output: {
+            format: 'es' as const,
+            entryFileNames: 'admissions-chat.app.[hash].js',
+            // Chunks loaded later (the callback form) sit beside it, hashed the same way.
+            chunkFileNames: 'admissions-chat.[name].[hash].js',
+          },
         },
       },
     };

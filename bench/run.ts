@@ -21,7 +21,7 @@ import { answer, loadKnowledge, withPackedIndex, type KnowledgePayload } from '.
 import { lunrIndex } from '../src/kb/lunr-index.js';
 import { readPayloadText } from '../src/kb/write.js';
 import { DEMO_CENTER } from '../src/shared/index.js';
-import { CPU_THROTTLING, launchBrowser, measureAll, type Question, type Run } from './chromium.js';
+import { CPU_THROTTLING, SETTLE_MS, launchBrowser, measureAll, type Question, type Run } from './chromium.js';
 import { engineAccuracy, latency, loadTime, plainSearchAccuracy, readCases } from './engine.js';
 import { engineRoutes, measureEngine, measureLunr, type EngineRun, type LunrRun } from './engine-browser.js';
 import { fileOf, pages } from './pages.js';
@@ -211,7 +211,7 @@ if (haveBrowser) {
   lines.push(
     `## Page load in Chromium (${CPU_THROTTLING}x CPU, ${RUNS} cold loads each)`,
     '',
-    `The same host page bare, with our widget, and with each peer widget from npm given a bot id and an API host on the bench server (a stub that answers every backend call 404). TaskDuration, ScriptDuration and style + layout (RecalcStyleDuration + LayoutDuration) are CDP Performance.getMetrics once the page has settled (network idle + 300 ms); the launcher time runs from a \`performance.mark\` the bench server prepends to the widget's script to the first animation frame in which the launcher button is laid out. Long tasks: PerformanceObserver, over all ${RUNS} runs.`,
+    `The same host page bare, with our widget, and with each peer widget from npm given a bot id and an API host on the bench server (a stub that answers every backend call 404). TaskDuration, ScriptDuration and style + layout (RecalcStyleDuration + LayoutDuration) are CDP Performance.getMetrics once the page has settled (network idle, then ${SETTLE_MS} ms, waited from Node so that no harness script runs in the page before the figures are read); the launcher time runs from a \`performance.mark\` the bench server prepends to the widget's script to the first animation frame in which the launcher button is laid out. Long tasks: PerformanceObserver, over all ${RUNS} runs.`,
     '',
     ...table(
       ['page', 'bytes before interaction (gzip)', 'main-thread TaskDuration', 'added vs bare page', 'ScriptDuration', 'style + layout', 'launcher after script start', 'long tasks > 50 ms on load'],

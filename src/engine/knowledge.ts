@@ -66,16 +66,7 @@ export interface KnowledgePayload {
   index?: PackedPostings & { vocabulary: string };
 }
 
-/** The manifest's fixed name; it sits next to the widget script and names the payload. */
-export const MANIFEST_FILE = 'admissions-chat.kb.json';
-
-/** The small, always-fresh file that names the current content-hashed payload. */
-export interface KnowledgeManifest {
-  format: number;
-  /** File name of the payload, relative to the manifest. */
-  file: string;
-  entries: number;
-}
+export { MANIFEST_FILE, type KnowledgeManifest } from './manifest.js';
 
 /** A loaded knowledge base, ready for `answer`. Some parts are filled on first use. */
 export interface Knowledge {

@@ -8,7 +8,7 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { answer, crisisReply, detectCrisis, telHref, type Reply } from '../engine/index.js';
 import type { App, MountOptions } from './loader.js';
-import { fetchKnowledge } from './knowledge.js';
+import { knowledgeOf } from './knowledge.js';
 import { createState } from './state.js';
 import { clearSession, readSession, writeSession } from './storage.js';
 import { fill, withDefaults } from './strings.js';
@@ -21,13 +21,14 @@ import type { Actions } from './components/actions.js';
 import css from './styles/panel.css?inline';
 
 /** Mounts the panel; returns what the loader's API calls. */
-export function mount({ root, launcher, config: widgetConfig, emit, delivery }: MountOptions): App {
+export function mount({ root, launcher, config: widgetConfig, emit, payload, delivery }: MountOptions): App {
   const config: PanelConfig = {
     ...widgetConfig,
     strings: withDefaults(widgetConfig.strings),
     timeZone: widgetConfig.hours ? zoneOrDefault(widgetConfig.timeZone, DEFAULT_TIME_ZONE) : widgetConfig.timeZone,
   };
   const state = createState(readSession());
+  const knowledge = knowledgeOf(payload);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -38,14 +39,13 @@ export function mount({ root, launcher, config: widgetConfig, emit, delivery }: 
   const { strings } = config;
 
   const focusInput = () => {
-    requestAnimationFrame(() => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('.close'))?.focus());
+    requestAnimationFrame(() => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('#ac-first-name') ?? root.querySelector<HTMLElement>('.close'))?.focus());
   };
 
   const reply = async (text: string): Promise<Reply> => {
     const crisis = detectCrisis(text);
     if (crisis) return crisisReply(crisis);
-    const knowledge = await fetchKnowledge(config.base);
-    return answer(knowledge, text, { center: config.center, phone: config.phone, unanswered: state.unanswered.value });
+    return answer(await knowledge(), text, { center: config.center, phone: config.phone, unanswered: state.unanswered.value });
   };
 
   const ask = async (text: string) => {
@@ -79,7 +79,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, delivery }: 
     draw();
     focusInput();
     emit('open', {});
-    void fetchKnowledge(config.base).catch(() => undefined); // warm up; errors surface on ask
+    knowledge().catch(() => undefined); // warm up; errors surface on ask
   };
   const close = () => {
     if (!state.open.value) return;
@@ -96,7 +96,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, delivery }: 
     openCallback: () => {
       state.view.value = 'callback';
       emit('callback_open', {});
-      requestAnimationFrame(() => root.querySelector<HTMLElement>('#ac-first-name')?.focus());
+      // The form focuses its first field when it mounts (its code may still be on the way).
     },
     onCall: () => emit('call_click', {}),
     onSent: (reference) => emit('callback_submitted', { reference }),

@@ -8,6 +8,7 @@ import { readConfig, type WidgetConfig } from './config.js';
 import type { DeliverOptions } from './delivery.js';
 import { hasSaved } from './delivery.js';
 import { createEvents, type Emit } from './events.js';
+import { payloadOf, type Once } from './payload.js';
 import { readSession } from './storage.js';
 import { fill, LAUNCHER_STRINGS } from './strings.js';
 import css from './styles/launcher.css?inline';
@@ -32,6 +33,8 @@ export interface MountOptions {
   launcher: HTMLButtonElement;
   config: WidgetConfig;
   emit: Emit;
+  /** The knowledge payload, fetched once (the loader starts it with the app chunk). */
+  payload: Once<unknown>;
   /** Callback delivery timing; tests shorten it. */
   delivery?: DeliverOptions;
 }
@@ -46,6 +49,16 @@ const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.5 3.4 6L4.6 21l4.2-2.3c1 .3 2.1.4 3.2.4 5.5 0 10-3.6 10-8S17.5 3 12 3z"/></svg>';
 
 type Win = Record<symbol, unknown> & { AdmissionsChat?: Api; AdmissionsChatConfig?: unknown };
+
+/** Runs `fn` once the page is idle (soon, where there is no requestIdleCallback); returns a cancel. */
+function whenIdle(fn: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const id = requestIdleCallback(fn, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 50);
+  return () => clearTimeout(id);
+}
 
 function start(script: HTMLScriptElement | null): void {
   const w = window as unknown as Win;
@@ -78,14 +91,18 @@ function start(script: HTMLScriptElement | null): void {
 
   let app: Promise<App> | null = null;
   let destroyed = false;
-  const load = (): Promise<App> =>
-    (app ??= import(/* @vite-ignore */ new URL(__APP_FILE__, config.base).href).then((m: AppModule) =>
-      m.mount({ root, host, launcher, config, emit: events.emit }),
+  const payload = payloadOf(config.base);
+  const load = (): Promise<App> => {
+    // The knowledge base downloads while the app chunk does; a failure waits for the first question.
+    payload().catch(() => undefined);
+    return (app ??= import(/* @vite-ignore */ new URL(__APP_FILE__, config.base).href).then((m: AppModule) =>
+      m.mount({ root, host, launcher, config, emit: events.emit, payload }),
     )).catch((error: unknown) => {
       app = null; // try again on the next intent
       console.error('admissions-chat: could not load the chat', error);
       throw error;
     });
+  };
   const run = (fn: (a: App) => void) => {
     if (!destroyed) void load().then((a) => destroyed || fn(a), () => undefined);
   };
@@ -96,13 +113,20 @@ function start(script: HTMLScriptElement | null): void {
 
   const attach = () => document.body.append(host);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const session = readSession();
-  // A conversation left open on the previous page reopens here; otherwise only
-  // a site that asked for it opens the panel on its own.
-  if (session?.open) run((a) => a.open());
-  // A callback request that could not be delivered on an earlier page is sent now (the app does it on mount).
-  else if (hasSaved()) run(() => undefined);
-  else if (!session && config.autoOpen) timer = setTimeout(() => run((a) => a.open()), config.autoOpen * 1000);
+  // Storage waits until the launcher has painted and the page is idle: the
+  // first read of each Web Storage area costs milliseconds on a slow phone,
+  // and on most page views both are empty.
+  const resume = () => {
+    if (destroyed) return;
+    const session = readSession();
+    // A conversation left open on the previous page reopens here; otherwise only
+    // a site that asked for it opens the panel on its own.
+    if (session?.open) run((a) => a.open());
+    // A callback request that could not be delivered on an earlier page is sent now (the app does it on mount).
+    else if (hasSaved()) run(() => undefined);
+    else if (!session && config.autoOpen) timer = setTimeout(() => run((a) => a.open()), config.autoOpen * 1000);
+  };
+  const cancelResume = whenIdle(resume);
 
   const api: Api = {
     open: () => run((a) => a.open()),
@@ -115,6 +139,7 @@ function start(script: HTMLScriptElement | null): void {
       if (destroyed) return;
       destroyed = true;
       clearTimeout(timer);
+      cancelResume();
       document.removeEventListener('DOMContentLoaded', attach);
       void app?.then((a) => a.destroy(), () => undefined).finally(() => host.remove());
       host.remove();

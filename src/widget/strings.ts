@@ -37,6 +37,9 @@ export const STRINGS = {
   // The callback form. The two consent sentences are sent with the request word for word.
   callbackTitle: 'Request a callback',
   callbackHint: 'Leave your first name and number and our admissions team will call you.',
+  formLoading: 'Opening the form…',
+  formFailed: 'The callback form could not open just now. You can call {center} instead, or try again.',
+  tryAgain: 'Try again',
   firstName: 'First name',
   phone: 'Phone number',
   forWhom: 'Who is the help for?',

@@ -192,6 +192,28 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     }
   }
 
+  it('loads the callback form when wanted; a failed load says so, keeps the call link, and tries again', async () => {
+    const { page, errors } = await open('/');
+    const form = /\/admissions-chat\.callback-form\.[\w-]+\.js$/;
+    const fetched: string[] = [];
+    page.on('request', (r) => void (form.test(r.url()) && fetched.push(r.url())));
+    let refuse = true;
+    await page.route(form, (route) => (refuse ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.locator(`${W} .launcher`).click();
+    await ask(page, 'what is iop');
+    expect(fetched).toEqual([]); // chatting never fetches the form
+    await page.locator(`${W} .reach button`).click();
+    const alert = page.locator(`${W} .callback[role="alert"]`);
+    await expect.poll(() => alert.textContent()).toMatch(/could not open/);
+    expect(await alert.locator('a[href="tel:+15550100100"]').count()).toBe(1);
+    refuse = false;
+    await alert.locator('button', { hasText: 'Try again' }).click();
+    await page.locator(`${W} #ac-first-name`).waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-admissions-chat]')!.shadowRoot!.activeElement?.id)).toBe('ac-first-name');
+    expect(fetched.length).toBe(2);
+    expect(errors.filter((e) => !/503|Failed to fetch|dynamically imported module/.test(e))).toEqual([]);
+  });
+
   it('keeps the conversation when the visitor moves to another page in the same tab', async () => {
     const { page } = await open('/');
     await page.locator(`${W} .launcher`).click();

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '../../src/widget/app.js';
 import type { App } from '../../src/widget/loader.js';
 import { readConfig } from '../../src/widget/config.js';
+import { payloadOf } from '../../src/widget/payload.js';
 
 const manifest = readFileSync('dist/admissions-chat.kb.json', 'utf8');
 const payloadFile = (JSON.parse(manifest) as { file: string }).file;
@@ -94,11 +95,13 @@ beforeEach(() => {
 function remount(options: Record<string, unknown> = {}, page = 'http://localhost/') {
   app?.destroy();
   events = [];
+  const config = readConfig(null, page, { center: 'Sunrise Recovery', phone: '(555) 010-0100', greeting: 'Hi there.', ...options });
   app = mount({
     root,
     host,
     launcher,
-    config: readConfig(null, page, { center: 'Sunrise Recovery', phone: '(555) 010-0100', greeting: 'Hi there.', ...options }),
+    config,
+    payload: payloadOf(config.base),
     emit: (name, detail) => events.push([name, detail]),
     delivery: { attempts: 3, baseMs: 1, sleep: async () => undefined },
   });

@@ -94,6 +94,10 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
   // A crisis in the note is shown once; the next press sends anyway.
   const crisisSeen = useRef(false);
   const form = useRef<HTMLFormElement>(null);
+  // Opening the form puts the cursor in its first field.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('#ac-first-name')?.focus();
+  }, []);
   // After a refused send, focus goes to the first field to fix, so keyboard and screen reader users land on it.
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();

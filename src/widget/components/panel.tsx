@@ -12,7 +12,8 @@ import { hoursStatus, type HoursStatus } from '../hours.js';
 import type { State } from '../state.js';
 import { fill } from '../strings.js';
 import type { Actions } from './actions.js';
-import { CallbackForm, type CallbackFormProps } from './callback-form.js';
+import type { CallbackFormProps } from './callback-form.js';
+import { LazyCallbackForm } from './callback-form-lazy.js';
 import { Composer } from './composer.js';
 import { Reach } from './reach.js';
 import { Chips, ReplyView } from './reply-view.js';
@@ -101,7 +102,7 @@ export function Panel({ state, config, actions, modal, retry, onClose }: PanelPr
       )}
       {state.view.value === 'callback' ? (
         <div class="body">
-          <CallbackForm config={config} actions={actions} draft={state.draft} hours={hours} retry={retry} onDone={() => (state.view.value = 'chat')} />
+          <LazyCallbackForm config={config} actions={actions} draft={state.draft} hours={hours} retry={retry} onDone={() => (state.view.value = 'chat')} />
         </div>
       ) : (
         <>

@@ -5,6 +5,10 @@
 import type { Strings } from '../strings.js';
 import { fill } from '../strings.js';
 import type { Actions } from './actions.js';
+import { loadCallbackForm } from './callback-form-lazy.js';
+
+/** Pointer or focus on the button is intent: the form's code starts downloading. */
+const prefetch = () => void loadCallbackForm().catch(() => undefined);
 
 export interface ReachProps {
   actions: Actions;
@@ -21,7 +25,7 @@ export function Reach({ actions, strings, closed, class: className }: ReachProps
     </a>
   );
   const callback = (
-    <button type="button" class={closed ? 'button primary' : 'button'} onClick={actions.openCallback} key="callback">
+    <button type="button" class={closed ? 'button primary' : 'button'} onClick={actions.openCallback} onPointerEnter={prefetch} onFocus={prefetch} key="callback">
       {strings.requestCallback}
     </button>
   );
