@@ -19,7 +19,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { answer, loadKnowledge, withPackedIndex, type KnowledgePayload } from '../src/engine/index.js';
 import { lunrIndex } from '../src/kb/lunr-index.js';
-import { readPayloadText } from '../src/kb/write.js';
+import { readPayload } from '../src/kb/write.js';
 import { DEMO_CENTER } from '../src/shared/index.js';
 import { CPU_THROTTLING, SETTLE_MS, launchBrowser, measureAll, type Question, type Run } from './chromium.js';
 import { engineAccuracy, latency, loadTime, plainSearchAccuracy, readCases } from './engine.js';
@@ -41,7 +41,8 @@ const BUDGET = { beforeKb: 6, firstAnswerKb: 50, addedMainThreadMs: 30, longTask
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 // --- the built knowledge base and the engine in Node ---
-const text = readPayloadText(DIST);
+// The payload with every answer in: what the engine loads in Node and in the engine-only page.
+const text = JSON.stringify(readPayload(DIST));
 const { ms: loadMs, knowledge } = loadTime(text);
 const sets = ['questions', 'escalate', 'crisis', 'not-crisis', 'out-of-scope'].map((name) => ({ name, cases: readCases(`tests/fixtures/${name}.txt`) }));
 const holdout = { name: 'holdout/questions', cases: readCases('tests/fixtures/holdout/questions.txt') };

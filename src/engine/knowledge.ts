@@ -17,6 +17,7 @@
  */
 import { isStopWord, stem, stopWordStamp, words } from './analyze.js';
 import { compileSynonyms, vocabulary } from './lexicon.js';
+import type { AnswerFiles } from './answers.js';
 import { addDocument, finishPostings, packPostings, phraseAnchor, startPostings, unpackPostings, type PackedPostings, type Postings } from './postings.js';
 
 /** Bumped whenever the payload shape changes; a mismatch means "rebuild the kb". */
@@ -64,6 +65,8 @@ export interface KnowledgePayload {
   synonyms: string;
   /** Large knowledge bases only: the index, packed, and the spelling vocabulary (space-separated, most frequent first). */
   index?: PackedPostings & { vocabulary: string };
+  /** As the widget ships it: answers in files of their own (answers.ts), each entry's `html` empty here. */
+  answers?: AnswerFiles;
 }
 
 export { MANIFEST_FILE, type KnowledgeManifest } from './manifest.js';
@@ -72,6 +75,10 @@ export { MANIFEST_FILE, type KnowledgeManifest } from './manifest.js';
 export interface Knowledge {
   entries: EntryDoc[];
   byId: Map<string, EntryDoc>;
+  /** Entry id -> position (document number). */
+  positions: Map<string, number>;
+  /** Answers shipped apart, and which files have been added (answers.ts); null when every answer came with the payload. */
+  answers: (AnswerFiles & { loaded: boolean[] }) | null;
   /** The inverted index over question, alternates and tags (entry position = document). */
   index: Postings;
   /** Per entry: the stems of its question and of each alternate (see `phrasingsOf`). */
@@ -123,6 +130,23 @@ const rulesOf = (synonyms: unknown) =>
 /** Normalised words of an entry's question that the index holds. */
 const questionWords = (question: string) => words(question).filter((w) => !isStopWord(w));
 
+/** A payload's `answers`, checked: one file per `per` entries. */
+function answerFiles(answers: unknown, size: number): Knowledge['answers'] {
+  if (answers === undefined) return null;
+  const a = answers as Partial<AnswerFiles> | null;
+  if (
+    !a ||
+    !Number.isInteger(a.per) ||
+    a.per! < 1 ||
+    !Array.isArray(a.files) ||
+    a.files.length !== Math.ceil(size / a.per!) ||
+    !a.files.every((f) => typeof f === 'string' && f)
+  ) {
+    throw new KnowledgeError('the payload\'s answers files do not fit its entries: rebuild with `npm run kb -- build`');
+  }
+  return { files: a.files, per: a.per!, loaded: a.files.map(() => false) };
+}
+
 /**
  * Entries a step of `loadKnowledgeInSteps` handles. On a 4x-throttled CPU a
  * step takes some 10-20 ms once the code is warm; the first, which also
@@ -170,6 +194,8 @@ export function* loadKnowledgeInSteps(payload: unknown, perStep = ENTRIES_PER_ST
   const knowledge: Knowledge = {
     entries,
     byId: new Map(entries.map((e) => [e.id, e])),
+    positions: new Map(entries.map((e, i) => [e.id, i])),
+    answers: answerFiles(p.answers, size),
     index: null as unknown as Postings,
     phrasings: new Array(size),
     synonyms: new Map(),

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { answer, type Center, type Reply } from '../engine/index.js';
 import { DEMO_CENTER } from '../shared/index.js';
@@ -90,9 +91,11 @@ async function main(): Promise<void> {
       process.stdout.write(`${values.knowledge}: ${entries} entries, no problems.\n`);
       return;
     }
-    const { file, bytes } = writePayload(values.out!, payload);
-    const gz = gzipSync(JSON.stringify(payload), { level: 9 }).length;
-    process.stdout.write(`kb: ${entries} entries → ${values.out}/${file} (${(bytes / 1000).toFixed(1)} KB, ${(gz / 1000).toFixed(1)} KB gzip)\n`);
+    const { file, answers } = writePayload(values.out!, payload);
+    const gz = (files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(join(values.out!, f)), { level: 9 }).length, 0) / 1000;
+    process.stdout.write(
+      `kb: ${entries} entries → ${values.out}/${file} (index, ${gz([file]).toFixed(1)} KB gzip) and ${answers.length} answers files (${gz(answers).toFixed(1)} KB gzip in all)\n`,
+    );
     return;
   }
   const knowledge = (() => {

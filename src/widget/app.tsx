@@ -6,9 +6,11 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { answer, crisisReply, detectCrisis, telHref, type Reply } from '../engine/index.js';
+import { addAnswers, answer, crisisReply, detectCrisis, missingAnswers, pendingAnswers, telHref, withAnswer, type Knowledge, type Reply } from '../engine/index.js';
 import type { App, MountOptions } from './loader.js';
+import { whenIdle } from './idle.js';
 import { knowledgeOf } from './knowledge.js';
+import { answersOf } from './payload.js';
 import { createState } from './state.js';
 import { clearSession, readSession, writeSession } from './storage.js';
 import { fill, withDefaults } from './strings.js';
@@ -29,6 +31,9 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   };
   const state = createState(readSession());
   const knowledge = knowledgeOf(payload);
+  const answersFile = answersOf(config.base);
+  const fetchAnswers = async (k: Knowledge, file: string) => addAnswers(k, file, await answersFile(file));
+  let cancelPrefetch: (() => void) | undefined;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -45,7 +50,17 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   const reply = async (text: string): Promise<Reply> => {
     const crisis = detectCrisis(text);
     if (crisis) return crisisReply(crisis);
-    return answer(await knowledge(), text, { center: config.center, phone: config.phone, unanswered: state.unanswered.value });
+    const k = await knowledge();
+    const context = { center: config.center, phone: config.phone, unanswered: state.unanswered.value };
+    const r = answer(k, text, context);
+    const file = missingAnswers(k, r);
+    if (!file || r.kind !== 'answer') return r;
+    await fetchAnswers(k, file);
+    // While the visitor reads, the other answers arrive: later ones need no network.
+    cancelPrefetch ??= whenIdle(() => {
+      for (const f of pendingAnswers(k)) fetchAnswers(k, f).catch(() => undefined);
+    });
+    return withAnswer(k, r, context);
   };
 
   const ask = async (text: string) => {
@@ -121,8 +136,25 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     );
   }
 
-  // Every change is saved for the next page of the site, in this tab only.
-  const stopSaving = effect(() => writeSession(state.snapshot()));
+  // Every change is saved for the next page of the site, in this tab only:
+  // when the page is next idle, or at once when it goes away. Serialising
+  // the conversation on every change (four per question) cost an answer
+  // several milliseconds on a slow phone.
+  let cancelSave: (() => void) | null = null;
+  const save = () => {
+    cancelSave = null;
+    writeSession(state.snapshot());
+  };
+  const stopSaving = effect(() => {
+    state.snapshot(); // subscribes to everything that is saved
+    cancelSave ??= whenIdle(save, 1000);
+  });
+  const saveNow = () => {
+    if (!cancelSave) return;
+    cancelSave();
+    save();
+  };
+  window.addEventListener('pagehide', saveNow);
 
   // Callback requests kept from an earlier page go out now, and again whenever the connection returns.
   const resend = async () => {
@@ -137,6 +169,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   void resend();
   window.addEventListener('online', resend);
 
+  let destroyed = false;
   return {
     open,
     close,
@@ -146,7 +179,12 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
       void ask(text);
     },
     destroy: () => {
+      if (destroyed) return;
+      destroyed = true;
+      cancelPrefetch?.();
+      saveNow();
       stopSaving();
+      window.removeEventListener('pagehide', saveNow);
       window.removeEventListener('online', resend);
       viewport.stop();
       render(null, container);

@@ -3,7 +3,7 @@
  * few entries per task, yielding to the page between them. One promise,
  * forgotten on failure like the fetch.
  */
-import { loadKnowledgeInSteps, type Knowledge } from '../engine/knowledge.js';
+import { loadKnowledgeInSteps, type Knowledge } from '../engine/index.js';
 import { once, type Once } from './payload.js';
 
 /** Lets the page handle input and paint: deriving the index is never one long task. */

@@ -8,6 +8,7 @@ import { readConfig, type WidgetConfig } from './config.js';
 import type { DeliverOptions } from './delivery.js';
 import { hasSaved } from './delivery.js';
 import { createEvents, type Emit } from './events.js';
+import { whenIdle } from './idle.js';
 import { payloadOf, type Once } from './payload.js';
 import { readSession } from './storage.js';
 import { fill, LAUNCHER_STRINGS } from './strings.js';
@@ -49,16 +50,6 @@ const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.5 3.4 6L4.6 21l4.2-2.3c1 .3 2.1.4 3.2.4 5.5 0 10-3.6 10-8S17.5 3 12 3z"/></svg>';
 
 type Win = Record<symbol, unknown> & { AdmissionsChat?: Api; AdmissionsChatConfig?: unknown };
-
-/** Runs `fn` once the page is idle (soon, where there is no requestIdleCallback); returns a cancel. */
-function whenIdle(fn: () => void): () => void {
-  if ('requestIdleCallback' in window) {
-    const id = requestIdleCallback(fn, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 50);
-  return () => clearTimeout(id);
-}
 
 function start(script: HTMLScriptElement | null): void {
   const w = window as unknown as Win;

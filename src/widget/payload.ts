@@ -1,8 +1,9 @@
 /**
- * Fetches the knowledge payload. The loader starts it the moment a visitor
- * shows intent, in parallel with the app chunk, so it carries none of the
- * engine; the app loads what arrives (knowledge.ts). A failure is forgotten,
- * so the next open tries again.
+ * Fetches the knowledge base. The loader starts the index the moment a
+ * visitor shows intent, in parallel with the app chunk, so this carries none
+ * of the engine; the app loads what arrives (knowledge.ts) and fetches each
+ * answers file when an answer first needs it. A failure is forgotten, so the
+ * next try fetches again.
  */
 import { MANIFEST_FILE, type KnowledgeManifest } from '../engine/manifest.js';
 
@@ -35,4 +36,14 @@ export function payloadOf(base: string): Once<unknown> {
     const manifest = await fetchJson<KnowledgeManifest>(new URL(MANIFEST_FILE, base).href, { cache: 'no-cache' });
     return fetchJson<unknown>(new URL(manifest.file, base).href);
   });
+}
+
+/** Fetches the knowledge base's answers files next to the script, each once (they are content-hashed). */
+export function answersOf(base: string): (file: string) => Promise<unknown> {
+  const files = new Map<string, Once<unknown>>();
+  return (file) => {
+    let get = files.get(file);
+    if (!get) files.set(file, (get = once(() => fetchJson<unknown>(new URL(file, base).href))));
+    return get();
+  };
 }

@@ -86,7 +86,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     return violations.map((v) => `${state}: ${v}`);
   }
 
-  it('sends nothing while chatting but the index files, once; a callback request is the one more', async () => {
+  it('sends nothing while chatting but the knowledge base\'s files, each once; a callback request is the one more', async () => {
     const { page, context, errors } = await open('/');
     const requests: string[] = [];
     page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
@@ -97,7 +97,13 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     await page.locator(`${W} .close`).click();
     const app = requests.filter((r) => /admissions-chat\.app\.[\w-]+\.js$/.test(r));
     expect(app).toHaveLength(1);
-    expect(requests.filter((r) => !app.includes(r))).toEqual(['GET /admissions-chat.kb.json', expect.stringMatching(/^GET \/admissions-chat\.kb\.[0-9a-f]+\.json$/)]);
+    const rest = requests.filter((r) => !app.includes(r));
+    expect(rest.slice(0, 2)).toEqual(['GET /admissions-chat.kb.json', expect.stringMatching(/^GET \/admissions-chat\.kb\.[0-9a-f]+\.json$/)]);
+    // Then the answers, each file once: the first when the first answer needs it, the others while the visitor reads.
+    const answers = rest.slice(2);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const r of answers) expect(r).toMatch(/^GET \/admissions-chat\.answers\.[0-9a-f]+\.json$/);
+    expect(new Set(answers).size).toBe(answers.length);
 
     await page.locator(`${W} .launcher`).click();
     await page.locator(`${W} .reach button`).click();

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_FILE as MANIFEST } from '../../src/engine/index.js';
-import { readBuilt, readPayloadText } from '../../src/kb/write.js';
+import { ANSWERS_PER_FILE, MANIFEST_FILE as MANIFEST } from '../../src/engine/index.js';
+import { readBuilt, readPayload } from '../../src/kb/write.js';
 import { BROKEN, EXPECTED, isExpected } from './knowledge-broken.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,16 +53,17 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.concurrent('kb CLI', { timeout: 30_000 }, () => {
   describe('build', () => {
-    it('writes the payload and the manifest into --out and says how big they are', ({ expect }) => {
+    it('writes the index, its answers files and the manifest into --out and says how big they are', ({ expect }) => {
       expect(build.stderr).toBe('');
       expect(build.code).toBe(0);
       const files = readdirSync(out).sort();
-      expect(files).toHaveLength(2);
       expect(files).toContain(MANIFEST);
-      const file = files.find((f) => f !== MANIFEST)!;
-      expect(file).toMatch(/^admissions-chat\.kb\.[0-9a-f]{10}\.json$/);
-      const size = /^kb: (\d+) entries → (.+) \(\d+\.\d KB, \d+\.\d KB gzip\)\n$/.exec(build.stdout);
-      expect(size?.slice(1)).toEqual([String(ENTRIES), `${out}/${file}`]);
+      const file = files.find((f) => /^admissions-chat\.kb\.[0-9a-f]{10}\.json$/.test(f))!;
+      const answers = files.filter((f) => /^admissions-chat\.answers\.[0-9a-f]{10}\.json$/.test(f));
+      expect(answers).toHaveLength(Math.ceil(ENTRIES / ANSWERS_PER_FILE));
+      expect(files).toHaveLength(2 + answers.length);
+      const size = /^kb: (\d+) entries → (.+) \(index, \d+\.\d KB gzip\) and (\d+) answers files \(\d+\.\d KB gzip in all\)\n$/.exec(build.stdout);
+      expect(size?.slice(1)).toEqual([String(ENTRIES), `${out}/${file}`, String(answers.length)]);
       expect(readBuilt(out).entries).toHaveLength(ENTRIES);
     });
 
@@ -70,8 +71,8 @@ describe.concurrent('kb CLI', { timeout: 30_000 }, () => {
       const dir = join(tmp, 'packed');
       const run = await kb(['build', '--pack', '--out', dir]);
       expect(run.code).toBe(0);
-      expect(readPayloadText(out)).not.toContain('"index"');
-      expect(JSON.parse(readPayloadText(dir))).toHaveProperty('index.postings');
+      expect(readPayload(out)).not.toHaveProperty('index');
+      expect(readPayload(dir)).toHaveProperty('index.postings');
       const questions = 'what is iop\nwhats an intensive outpatiant program\nhow much does it cost\nzzzz qqqq\n';
       const packed = await kb(['ask', '--json', '--out', dir], questions);
       const plain = await kb(['ask', '--json', '--out', out], questions);
@@ -94,7 +95,7 @@ describe.concurrent('kb CLI', { timeout: 30_000 }, () => {
       const before = readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
       const run = await kb(['build', '--knowledge', BROKEN, '--out', dir]);
       expect(run.code).toBe(1);
-      expect(readdirSync(dir)).toHaveLength(2);
+      expect(readdirSync(dir)).toHaveLength(before.length);
       expect(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')])).toEqual(before);
     });
   });

@@ -3,12 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { answer, MANIFEST_FILE as MANIFEST, PAYLOAD_FORMAT, type KnowledgeManifest, type KnowledgePayload } from '../../src/engine/index.js';
+import { answer, ANSWERS_PER_FILE, MANIFEST_FILE as MANIFEST, PAYLOAD_FORMAT, type KnowledgeManifest, type KnowledgePayload } from '../../src/engine/index.js';
 import { DEMO_CENTER } from '../../src/shared/index.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
 import { readBuilt, writePayload } from '../../src/kb/write.js';
 
 const PAYLOAD_FILE = /^admissions-chat\.kb\.[0-9a-f]{10}\.json$/;
+const ANSWERS_FILE = /^admissions-chat\.answers\.[0-9a-f]{10}\.json$/;
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
+const read = (dir: string, file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
 const { payload: built } = compileKnowledge('knowledge');
 if (!built) throw new Error('knowledge/ has problems: run `npm run kb -- check`');
@@ -32,24 +35,28 @@ beforeEach(() => {
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as KnowledgeManifest;
 
 describe('writePayload', () => {
-  it('writes admissions-chat.kb.<10 hex>.json and the manifest, creating the folder', () => {
-    const { file, bytes } = writePayload(out, payload);
+  it('writes the index, its answers files and the manifest, creating the folder', () => {
+    const { file, answers } = writePayload(out, payload);
     expect(file).toMatch(PAYLOAD_FILE);
-    expect(readdirSync(out).sort()).toEqual([MANIFEST, file].sort());
+    expect(answers.length).toBe(Math.ceil(payload.entries.length / ANSWERS_PER_FILE));
+    for (const a of answers) expect(a).toMatch(ANSWERS_FILE);
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, file, ...answers].sort());
     expect(MANIFEST).toBe('admissions-chat.kb.json');
-    expect(bytes).toBe(Buffer.byteLength(readFileSync(join(out, file))));
-  });
-
-  it('writes the payload as its JSON, and a manifest naming the file, the format and the entry count', () => {
-    const { file } = writePayload(out, payload);
-    expect(readFileSync(join(out, file), 'utf8')).toBe(JSON.stringify(payload));
     expect(manifest(out)).toEqual({ format: PAYLOAD_FORMAT, file, entries: payload.entries.length });
   });
 
-  it('names the file after a hash of its content', () => {
-    const { file } = writePayload(out, payload);
-    const hash = createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 10);
-    expect(file).toBe(`admissions-chat.kb.${hash}.json`);
+  it('ships no answer in the index, and every answer once in the answers files, in entry order', () => {
+    const { file, answers } = writePayload(out, payload);
+    const index = read(out, file) as KnowledgePayload;
+    expect(index.entries.map((e) => e[2])).toEqual(payload.entries.map(() => ''));
+    expect(index.entries.map(([id, question, , ...rest]) => [id, question, ...rest])).toEqual(payload.entries.map(([id, question, , ...rest]) => [id, question, ...rest]));
+    expect(index.answers).toEqual({ files: answers, per: ANSWERS_PER_FILE });
+    expect(answers.flatMap((a) => read(out, a) as string[])).toEqual(payload.entries.map((e) => e[2]));
+  });
+
+  it('names every file after a hash of its content', () => {
+    const { file, answers } = writePayload(out, payload);
+    for (const f of [file, ...answers]) expect(f).toContain(`.${hash(readFileSync(join(out, f), 'utf8'))}.json`);
   });
 
   it('gives the same payload the same file name, in any folder and on a rewrite', () => {
@@ -61,10 +68,10 @@ describe('writePayload', () => {
 
   it('gives different content a different file name, removes the old payload and points the manifest at the new one', () => {
     const old = writePayload(out, payload).file;
-    const next = writePayload(out, edited()).file;
+    const { file: next, answers } = writePayload(out, edited());
     expect(next).not.toBe(old);
     expect(existsSync(join(out, old))).toBe(false);
-    expect(readdirSync(out).sort()).toEqual([MANIFEST, next].sort());
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, next, ...answers].sort()); // the old first answers file is gone too
     expect(manifest(out).file).toBe(next);
   });
 
@@ -85,8 +92,9 @@ describe('writePayload', () => {
   it('keeps the previous build loadable when writing the new payload fails', () => {
     const old = writePayload(out, payload).file;
     const next = edited();
-    const hash = createHash('sha256').update(JSON.stringify(next)).digest('hex').slice(0, 10);
-    mkdirSync(join(out, `admissions-chat.kb.${hash}.json`));
+    // The edited answer is in the first answers file, written before the index: make that write fail.
+    const first = JSON.stringify(next.entries.slice(0, ANSWERS_PER_FILE).map((e) => e[2]));
+    mkdirSync(join(out, `admissions-chat.answers.${hash(first)}.json`));
     expect(() => writePayload(out, next)).toThrow();
     expect(manifest(out).file).toBe(old);
     expect(() => readBuilt(out)).not.toThrow();

@@ -3,16 +3,13 @@
  * and its errors, sent. The knowledge base is the real built one from dist/,
  * served by a fetch stub; the receiver is a stub that records what it got.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '../../src/widget/app.js';
 import type { App } from '../../src/widget/loader.js';
 import { readConfig } from '../../src/widget/config.js';
 import { payloadOf } from '../../src/widget/payload.js';
 
-const manifest = readFileSync('dist/admissions-chat.kb.json', 'utf8');
-const payloadFile = (JSON.parse(manifest) as { file: string }).file;
-const payload = readFileSync(`dist/${payloadFile}`, 'utf8');
 
 let posted: unknown[];
 let app: App;
@@ -24,8 +21,8 @@ let events: [string, unknown][];
 function stubFetch(receiver: (body: unknown) => Response) {
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const path = new URL(url).pathname;
-    if (path.endsWith('admissions-chat.kb.json')) return new Response(manifest);
-    if (path.endsWith(payloadFile)) return new Response(payload);
+    const built = /\/(admissions-chat\.(?:kb|answers)(?:\.\w+)?\.json)$/.exec(path);
+    if (built && existsSync(`dist/${built[1]}`)) return new Response(readFileSync(`dist/${built[1]}`, 'utf8'));
     if (path === '/api/callbacks') {
       const body = JSON.parse(String(init?.body));
       posted.push(body);
@@ -321,6 +318,18 @@ describe('widget panel', () => {
     await submitCompleteForm();
     await until(() => $('.sent'));
     expect(events.filter(([n]) => n.startsWith('callback'))).toEqual([['callback_open', {}], ['callback_submitted', { reference: 7 }]]);
+  });
+
+  it('saves the conversation when the page goes away, even before the page was idle', async () => {
+    vi.stubGlobal('requestIdleCallback', () => 1); // a page that never goes idle
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    app.ask('what is iop');
+    await until(() => $('[data-entry="what-is-iop"]'));
+    expect(sessionStorage.getItem('admissions-chat:session:v1')).toBeNull();
+    window.dispatchEvent(new Event('pagehide'));
+    const saved = JSON.parse(sessionStorage.getItem('admissions-chat:session:v1') ?? 'null') as { open: boolean; messages: { from: string }[] } | null;
+    expect(saved?.open).toBe(true);
+    expect(saved?.messages.map((m) => m.from)).toEqual(['visitor', 'bot']);
   });
 
   it('keeps the conversation on the next page of the site, and forgets it on "clear conversation"', async () => {
