@@ -12,7 +12,9 @@
  * - which files were requested on load;
  * - optionally the first answer on a cold open (nothing prefetched: the
  *   visitor's first act is asking) and a second answer once loaded, timed
- *   from the ask to the DOM mutation that shows the expected answer text.
+ *   from the ask to the DOM mutation that shows the expected answer text;
+ *   the files it needed are those requested in between (resource timing),
+ *   not those the widget prefetches once the answer is shown.
  */
 import type { Browser } from 'playwright-core';
 import { CHROME, launch } from '../tests/e2e/browser.js';
@@ -90,7 +92,9 @@ const ASK = `async ({ text, expect }) => {
     setTimeout(() => reject(new Error('no answer within 15 s: ' + text)), 15000);
     window.AdmissionsChat.ask(text);
   });
-  return { ms, t0 };
+  // What the answer needed: requests started between the ask and the answer on screen (not what is prefetched after).
+  const fetched = performance.getEntriesByType('resource').filter((r) => r.startTime >= t0 && r.startTime <= t0 + ms).map((r) => new URL(r.name).pathname);
+  return { ms, t0, fetched };
 }`;
 
 /**
@@ -132,9 +136,8 @@ export async function measure(browser: Browser, origin: string, variant: Variant
       offOrigin,
     };
     if (variant.ask) {
-      const opened = requests.length;
-      const cold = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.cold)})`) as { ms: number; t0: number };
-      const requested = requests.slice(opened).map((r) => r.path);
+      const cold = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.cold)})`) as { ms: number; t0: number; fetched: string[] };
+      const requested = cold.fetched;
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);
       const warm = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.warm)})`) as { ms: number; t0: number };

@@ -46,26 +46,33 @@ export function snapshot(dist: string): string {
 }
 
 /** When a widget file is needed. */
-export type Phase = 'before interaction' | 'for the first answer';
+export type Phase = 'before interaction' | 'for the first answer' | 'later, on demand';
+
+const ORDER: Phase[] = ['before interaction', 'for the first answer', 'later, on demand'];
 
 export interface FileSize extends Size {
   file: string;
   phase: Phase;
 }
 
-/** Only the loader runs on page load; the app chunk, manifest and payload come with the first question. */
+/**
+ * Without a browser: only the loader runs on page load; the app chunk,
+ * manifest and index come with the first question (and one answers file,
+ * which only a browser run can name); the callback form and the other
+ * answers files later.
+ */
 export function phaseByName(file: string): Phase | null {
   if (file === 'admissions-chat.js') return 'before interaction';
+  if (/^admissions-chat\.(?:callback-form\..+\.js|answers\..+\.json)$/.test(file)) return 'later, on demand';
   if (/^admissions-chat\..+\.(js|json|css)$/.test(file)) return 'for the first answer';
   return null;
 }
 
-/** Every widget file in `dist`, sized, with the phase the browser (or the name) says it belongs to. */
+/** Every widget file in `dist`, sized, with the phase the browser (or the name) says it belongs to; files neither phase fetched are 'later, on demand'. */
 export function distSizes(dist: string, phases: ReadonlyMap<string, Phase> | null): FileSize[] {
   return readdirSync(dist)
     .filter((file) => phaseByName(file))
-    .map((file) => ({ file, phase: phases ? phases.get(file) : phaseByName(file), ...sizeOf(readFileSync(join(dist, file))) }))
-    .filter((f): f is FileSize => f.phase !== undefined)
-    .sort((a, b) => (a.phase === b.phase ? b.gzip - a.gzip : a.phase === 'before interaction' ? -1 : 1));
+    .map((file) => ({ file, phase: (phases ? phases.get(file) ?? 'later, on demand' : phaseByName(file)) as Phase, ...sizeOf(readFileSync(join(dist, file))) }))
+    .sort((a, b) => (a.phase === b.phase ? b.gzip - a.gzip : ORDER.indexOf(a.phase) - ORDER.indexOf(b.phase)));
 }
 

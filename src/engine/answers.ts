@@ -45,14 +45,22 @@ function checked(content: unknown, file: string): string[] {
   return content as string[];
 }
 
+/** The answers files (not fetched yet) that hold these entries' answers, each once. */
+export function answersFor(knowledge: Knowledge, ids: readonly string[]): string[] {
+  const { answers } = knowledge;
+  const out = new Set<string>();
+  for (const id of ids) {
+    const doc = knowledge.positions.get(id);
+    if (!answers || doc === undefined) continue; // small talk, or every answer is in
+    const n = Math.floor(doc / answers.per);
+    if (!answers.loaded[n]) out.add(answers.files[n]);
+  }
+  return [...out];
+}
+
 /** The answers file a reply is waiting for (its entry's answer not fetched yet), or null. */
 export function missingAnswers(knowledge: Knowledge, reply: Reply): string | null {
-  const { answers } = knowledge;
-  if (!answers || reply.kind !== 'answer') return null;
-  const doc = knowledge.positions.get(reply.id);
-  if (doc === undefined) return null; // small talk
-  const n = Math.floor(doc / answers.per);
-  return answers.loaded[n] ? null : answers.files[n];
+  return reply.kind === 'answer' ? (answersFor(knowledge, [reply.id])[0] ?? null) : null;
 }
 
 /** Answers files not fetched yet, in order. */

@@ -17,7 +17,7 @@ export {
   type PayloadEntry,
 } from './knowledge.js';
 export { normalize } from './normalize.js';
-export { ANSWERS_PER_FILE, addAnswers, joinAnswers, missingAnswers, pendingAnswers, splitAnswers, withAnswer, type AnswerFiles } from './answers.js';
+export { ANSWERS_PER_FILE, addAnswers, answersFor, joinAnswers, missingAnswers, pendingAnswers, splitAnswers, withAnswer, type AnswerFiles } from './answers.js';
 export { PLACEHOLDERS, telHref, fillHtml, fillText, escapeHtml, type Center } from './placeholders.js';
 export { plainText } from './plain-text.js';
 export {

@@ -6,7 +6,7 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { addAnswers, answer, crisisReply, detectCrisis, missingAnswers, pendingAnswers, telHref, withAnswer, type Knowledge, type Reply } from '../engine/index.js';
+import { addAnswers, answer, answersFor, crisisReply, detectCrisis, missingAnswers, pendingAnswers, telHref, withAnswer, type Knowledge, type Reply } from '../engine/index.js';
 import type { App, MountOptions } from './loader.js';
 import { whenIdle } from './idle.js';
 import { knowledgeOf } from './knowledge.js';
@@ -21,6 +21,9 @@ import { flush, hasSaved } from './delivery.js';
 import { Panel } from './components/panel.js';
 import type { Actions } from './components/actions.js';
 import css from './styles/panel.css?inline';
+
+/** Up to this many answers files left (8 answers each), all are fetched after the first answer. */
+const PREFETCH_ALL = 16;
 
 /** Mounts the panel; returns what the loader's API calls. */
 export function mount({ root, launcher, config: widgetConfig, emit, payload, delivery }: MountOptions): App {
@@ -56,9 +59,13 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     const file = missingAnswers(k, r);
     if (!file || r.kind !== 'answer') return r;
     await fetchAnswers(k, file);
-    // While the visitor reads, the other answers arrive: later ones need no network.
-    cancelPrefetch ??= whenIdle(() => {
-      for (const f of pendingAnswers(k)) fetchAnswers(k, f).catch(() => undefined);
+    // While the visitor reads, the next answers arrive: all of a small
+    // knowledge base's, or those of the related questions of a large one.
+    cancelPrefetch?.();
+    cancelPrefetch = whenIdle(() => {
+      const pending = pendingAnswers(k);
+      const next = pending.length <= PREFETCH_ALL ? pending : answersFor(k, r.related.map((s) => s.id));
+      for (const f of next) fetchAnswers(k, f).catch(() => undefined);
     });
     return withAnswer(k, r, context);
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addAnswers,
+  answersFor,
   ANSWERS_PER_FILE,
   answer,
   joinAnswers,
@@ -69,5 +70,16 @@ describe('answers shipped apart', () => {
     expect(() => loadKnowledge({ ...index, answers: { files: index.answers!.files.slice(1), per: ANSWERS_PER_FILE } })).toThrow(/rebuild/);
     expect(() => loadKnowledge({ ...index, answers: { files: index.answers!.files, per: 0 } })).toThrow(/rebuild/);
     expect(() => joinAnswers(index, [])).toThrow(/rebuild/);
+  });
+});
+
+describe('answersFor', () => {
+  it('names each file holding the entries once, skipping files already added and ids that are not entries', () => {
+    const { files, knowledge } = shipped();
+    const ids = knowledge.entries.map((e) => e.id);
+    expect(answersFor(knowledge, [ids[0], ids[1], 'smalltalk:thanks'])).toEqual(['answers-0.json']);
+    expect(answersFor(knowledge, [ids[0], ids[ANSWERS_PER_FILE]])).toEqual(['answers-0.json', 'answers-1.json']);
+    addAnswers(knowledge, 'answers-0.json', files[0]);
+    expect(answersFor(knowledge, [ids[0], ids[ANSWERS_PER_FILE]])).toEqual(['answers-1.json']);
   });
 });
