@@ -102,7 +102,12 @@ export function hasTerm(knowledge: Knowledge, stem: string): boolean {
 
 /** Thrown when a payload cannot be used; the message says what to do. */
 export class KnowledgeError extends Error {
-  override name = 'KnowledgeError';
+  // Set in the constructor, not as a class field: for the widget's es2020
+  // target a field brings the bundler's defineProperty helpers along.
+  constructor(message: string) {
+    super(message);
+    this.name = 'KnowledgeError';
+  }
 }
 
 /** The parts of a joined list; none for an empty or missing one. */
