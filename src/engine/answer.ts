@@ -8,7 +8,7 @@ import { analyze } from './analyze.js';
 import { decide } from './confidence.js';
 import { detectCrisis } from './crisis.js';
 import { smallTalk, wantsPerson, withoutGreeting } from './intent.js';
-import { findPhrasing, type Knowledge } from './knowledge.js';
+import { entryById, findPhrasing, type Knowledge } from './knowledge.js';
 import type { Center } from './placeholders.js';
 import { answerReply, crisisReply, escalateReply, fallbackReply, smallTalkReply, type Reply, type Suggestion } from './reply.js';
 import { search } from './search.js';
@@ -62,10 +62,10 @@ function suggestion(entry: { id: string; question: string }): Suggestion {
 
 /** 2–3 related questions: the author's links first, then the runners-up. */
 function related(knowledge: Knowledge, id: string, runnersUp: { entry: { id: string } }[]): Suggestion[] {
-  const ids = [...(knowledge.byId.get(id)?.related ?? []), ...runnersUp.map((h) => h.entry.id)];
+  const ids = [...(entryById(knowledge, id)?.related ?? []), ...runnersUp.map((h) => h.entry.id)];
   const out: Suggestion[] = [];
   for (const rid of ids) {
-    const entry = knowledge.byId.get(rid);
+    const entry = entryById(knowledge, rid);
     if (entry && rid !== id && !out.some((s) => s.id === rid)) out.push(suggestion(entry));
     if (out.length === 3) break;
   }

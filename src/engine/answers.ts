@@ -6,7 +6,7 @@
  * names them. The widget fetches the file an answer needs, then the rest
  * while the visitor reads; Node loads them all at once (`joinAnswers`).
  */
-import { KnowledgeError, type Knowledge, type KnowledgePayload } from './knowledge.js';
+import { entryById, KnowledgeError, type Knowledge, type KnowledgePayload } from './knowledge.js';
 import { answerReply, type AnswerReply, type Reply } from './reply.js';
 import type { Center } from './placeholders.js';
 
@@ -88,6 +88,6 @@ export function addAnswers(knowledge: Knowledge, file: string, content: unknown)
 
 /** The reply again, with its entry's answer now that it has been added. */
 export function withAnswer(knowledge: Knowledge, reply: AnswerReply, center: Center): AnswerReply {
-  const doc = knowledge.positions.get(reply.id);
-  return doc === undefined ? reply : answerReply(knowledge.entries[doc], center, reply.confidence, reply.related);
+  const entry = entryById(knowledge, reply.id);
+  return entry ? answerReply(entry, center, reply.confidence, reply.related) : reply;
 }

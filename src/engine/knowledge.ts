@@ -74,8 +74,7 @@ export { MANIFEST_FILE, type KnowledgeManifest } from './manifest.js';
 /** A loaded knowledge base, ready for `answer`. Some parts are filled on first use. */
 export interface Knowledge {
   entries: EntryDoc[];
-  byId: Map<string, EntryDoc>;
-  /** Entry id -> position (document number). */
+  /** Entry id -> position (document number); `entryById` for the entry. */
   positions: Map<string, number>;
   /** Answers shipped apart, and which files have been added (answers.ts); null when every answer came with the payload. */
   answers: (AnswerFiles & { loaded: boolean[] }) | null;
@@ -93,6 +92,12 @@ export interface Knowledge {
   stems: Map<string, string>;
   /** Number of entries, for idf. */
   size: number;
+}
+
+/** The entry with this id, or undefined. */
+export function entryById(knowledge: Knowledge, id: string): EntryDoc | undefined {
+  const doc = knowledge.positions.get(id);
+  return doc === undefined ? undefined : knowledge.entries[doc];
 }
 
 /** True when the stem is a term of the index. */
@@ -198,7 +203,6 @@ export function* loadKnowledgeInSteps(payload: unknown, perStep = ENTRIES_PER_ST
   const size = entries.length;
   const knowledge: Knowledge = {
     entries,
-    byId: new Map(entries.map((e) => [e.id, e])),
     positions: new Map(entries.map((e, i) => [e.id, i])),
     answers: answerFiles(p.answers, size),
     index: null as unknown as Postings,

@@ -56,5 +56,5 @@ export function runEval(knowledge: Knowledge, cases: EvalCase[], center: Center)
 
 /** Expected ids that name no entry: a typo in the test file, not an engine miss. */
 export function unknownExpectations(knowledge: Knowledge, cases: EvalCase[]): EvalCase[] {
-  return cases.filter((c) => !KINDS.has(c.expect) && !knowledge.byId.has(c.expect));
+  return cases.filter((c) => !KINDS.has(c.expect) && !knowledge.positions.has(c.expect));
 }

@@ -83,19 +83,20 @@ function start(script: HTMLScriptElement | null): void {
   let app: Promise<App> | null = null;
   let destroyed = false;
   const payload = payloadOf(config.base);
-  const load = (): Promise<App> => {
-    // The knowledge base downloads while the app chunk does; a failure waits for the first question.
-    payload().catch(() => undefined);
-    return (app ??= import(/* @vite-ignore */ new URL(__APP_FILE__, config.base).href).then((m: AppModule) =>
+  const load = (): Promise<App> =>
+    (app ??= import(/* @vite-ignore */ new URL(__APP_FILE__, config.base).href).then((m: AppModule) =>
       m.mount({ root, host, launcher, config, emit: events.emit, payload }),
     )).catch((error: unknown) => {
       app = null; // try again on the next intent
       console.error('admissions-chat: could not load the chat', error);
       throw error;
     });
-  };
-  const run = (fn: (a: App) => void) => {
-    if (!destroyed) void load().then((a) => destroyed || fn(a), () => undefined);
+  /** Loads the app and calls `fn` with it; on a visitor's intent the knowledge base downloads meanwhile. */
+  const run = (fn: (a: App) => void, intent = true) => {
+    if (destroyed) return;
+    // A failure waits for the first question.
+    if (intent) payload().catch(() => undefined);
+    void load().then((a) => destroyed || fn(a), () => undefined);
   };
 
   const warm = () => run(() => undefined);
@@ -114,7 +115,7 @@ function start(script: HTMLScriptElement | null): void {
     // a site that asked for it opens the panel on its own.
     if (session?.open) run((a) => a.open());
     // A callback request that could not be delivered on an earlier page is sent now (the app does it on mount).
-    else if (hasSaved()) run(() => undefined);
+    else if (hasSaved()) run(() => undefined, false);
     else if (!session && config.autoOpen) timer = setTimeout(() => run((a) => a.open()), config.autoOpen * 1000);
   };
   const cancelResume = whenIdle(resume);
