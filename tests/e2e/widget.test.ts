@@ -68,6 +68,8 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
 
   async function ask(page: Page, question: string) {
     const replies = page.locator(`${W} .msg:not(.visitor):not(.typing)`);
+    // Counted once the panel is drawn: counted before, its greeting would pass for the reply.
+    await page.locator(`${W} #ac-question`).waitFor();
     const before = await replies.count();
     await page.locator(`${W} #ac-question`).fill(question);
     await page.locator(`${W} #ac-question`).press('Enter');
