@@ -4,16 +4,12 @@
  *
  * A send is retried with backoff on network errors, timeouts, 408, 429 and
  * 5xx (honouring Retry-After); one that still cannot get through is kept in
- * localStorage and re-sent on the next page load of the site, until the
+ * localStorage (outbox.ts) and re-sent on the next page load of the site, until the
  * receiver acknowledges it. The requestId made when the visitor pressed
  * send is the idempotency key, so a request sent twice is stored once.
  */
 import type { CallbackRequest, FieldErrors } from '../shared/index.js';
-import { webStorage } from './storage.js';
-
-const OUTBOX = 'admissions-chat:outbox:v1';
-/** A saved request older than this is dropped: a month-old callback helps no one. */
-const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+import { forget, save, saved } from './outbox.js';
 
 /** How one POST ended. */
 export type Attempt =
@@ -25,13 +21,6 @@ export type Delivery =
   | { kind: 'sent'; id: number }
   | { kind: 'rejected'; message: string; fields?: FieldErrors }
   | { kind: 'saved' };
-
-/** A request kept for the next page load. */
-export interface Saved {
-  url: string;
-  request: CallbackRequest;
-  savedAt: number;
-}
 
 export interface DeliverOptions {
   /** POSTs before giving up for now (default 4). */
@@ -85,49 +74,6 @@ export async function attempt(url: string, request: CallbackRequest, timeoutMs =
     return { ok: false, retry: true, status: 0, message: 'We could not reach our admissions team.' };
   } finally {
     clearTimeout(timer);
-  }
-}
-
-const storage = () => webStorage('localStorage');
-
-/** Requests waiting for the next chance, oldest first. */
-export function saved(now = Date.now()): Saved[] {
-  try {
-    const list = JSON.parse(storage()?.getItem(OUTBOX) ?? '[]') as Saved[];
-    return Array.isArray(list) ? list.filter((s) => s && s.request && typeof s.url === 'string' && now - s.savedAt < MAX_AGE_MS) : [];
-  } catch {
-    return [];
-  }
-}
-
-function write(list: Saved[]): boolean {
-  try {
-    const store = storage();
-    if (!store) return false;
-    if (list.length) store.setItem(OUTBOX, JSON.stringify(list));
-    else store.removeItem(OUTBOX);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Keeps a request for later; false if this browser cannot store it. */
-export function save(url: string, request: CallbackRequest): boolean {
-  const list = saved().filter((s) => s.request.requestId !== request.requestId);
-  return write([...list, { url, request, savedAt: Date.now() }]);
-}
-
-function forget(requestId: string): void {
-  write(saved().filter((s) => s.request.requestId !== requestId));
-}
-
-/** Whether anything is waiting; cheap enough for every page load. */
-export function hasSaved(): boolean {
-  try {
-    return Boolean(storage()?.getItem(OUTBOX));
-  } catch {
-    return false;
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { readConfig, type WidgetConfig } from './config.js';
 import type { DeliverOptions } from './delivery.js';
-import { hasSaved } from './delivery.js';
+import { hasSaved } from './outbox.js';
 import { createEvents, type Emit } from './events.js';
 import { whenIdle } from './idle.js';
 import { payloadOf, type Once } from './payload.js';

@@ -1,6 +1,7 @@
 /** Callback delivery: retries, Retry-After, the localStorage outbox and its flush. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deliver, flush, hasSaved, retryAfter, saved } from '../../src/widget/delivery.js';
+import { deliver, flush, retryAfter } from '../../src/widget/delivery.js';
+import { hasSaved, saved } from '../../src/widget/outbox.js';
 import type { CallbackRequest } from '../../src/shared/index.js';
 
 const URL_ = 'http://localhost/api/callbacks';
