@@ -163,6 +163,10 @@ function negated(before: string): boolean {
   return NEGATION.test(before) && !PSEUDO_NEGATION.test(before);
 }
 
+// The widget checks a message before the knowledge base has arrived and
+// answer() checks it again; the second check of the same text is free.
+let last: { text: unknown; crisis: Crisis | null } | null = null;
+
 /**
  * Finds a crisis in what the visitor wrote.
  *
@@ -170,6 +174,14 @@ function negated(before: string): boolean {
  * @returns the crisis, or null when the words are not one
  */
 export function detectCrisis(text: unknown): Crisis | null {
+  if (!last || last.text !== text) {
+    const crisis = findCrisis(text);
+    last = { text, crisis: crisis && Object.freeze(crisis) };
+  }
+  return last.crisis;
+}
+
+function findCrisis(text: unknown): Crisis | null {
   const s = crisisText(text).replace(IDIOMS, ' ');
   if (!s) return null;
   const informational = INFORMATIONAL.test(s);

@@ -6,7 +6,20 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { addAnswers, answer, answersFor, crisisReply, detectCrisis, missingAnswers, pendingAnswers, telHref, withAnswer, type Knowledge, type Reply } from '../engine/index.js';
+import {
+  addAnswers,
+  answer,
+  answersFor,
+  crisisReply,
+  detectCrisis,
+  missingAnswers,
+  pendingAnswers,
+  telHref,
+  warmUp,
+  withAnswer,
+  type Knowledge,
+  type Reply,
+} from '../engine/index.js';
 import type { App, MountOptions } from './loader.js';
 import { whenIdle } from './idle.js';
 import { knowledgeOf } from './knowledge.js';
@@ -91,6 +104,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
       state.push({ from: 'notice', text: fill(strings.loadFailed, { center: config.center, phone: config.phone }) });
     } finally {
       state.loading.value = false;
+      warm();
     }
   };
 
@@ -177,6 +191,22 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   void resend();
   window.addEventListener('online', resend);
 
+  // The engine's rules are compiled while the visitor reads or types: a pass
+  // per idle moment, never while a question waits on the network (its
+  // answer would then wait on this).
+  let passes = 0;
+  let cancelWarmUp = (): void => undefined;
+  const warm = () => {
+    cancelWarmUp();
+    if (passes === 2) return;
+    cancelWarmUp = whenIdle(() => {
+      if (state.loading.value) return; // the question's end calls warm() again
+      warmUp(passes++ as 0 | 1);
+      warm();
+    });
+  };
+  warm();
+
   let destroyed = false;
   return {
     open,
@@ -190,6 +220,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
       if (destroyed) return;
       destroyed = true;
       cancelPrefetch?.();
+      cancelWarmUp();
       saveNow();
       stopSaving();
       window.removeEventListener('pagehide', saveNow);

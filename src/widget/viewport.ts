@@ -26,13 +26,15 @@ export function createViewport(container: HTMLElement) {
       saved = null;
     }
   };
+  // Only the phone layout reads these, and reading the visual viewport lays out the page.
   const fit = () => {
-    if (!vv) return;
+    if (!vv || !modal.value) return;
     container.style.setProperty('--ac-vv-height', `${Math.round(vv.height)}px`);
     container.style.setProperty('--ac-vv-top', `${Math.round(vv.offsetTop)}px`);
   };
   const onChange = () => {
     modal.value = query.matches;
+    fit();
     lock();
   };
 
@@ -45,7 +47,6 @@ export function createViewport(container: HTMLElement) {
       query.addEventListener('change', onChange);
       vv?.addEventListener('resize', fit);
       vv?.addEventListener('scroll', fit);
-      fit();
       onChange();
     },
     stop(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCrisis } from '../../src/engine/index.js';
+import { detectCrisis, warmUp } from '../../src/engine/index.js';
 
 describe('detectCrisis', () => {
   it('recognises suicidal statements, in slang and misspelled', () => {
@@ -20,5 +20,20 @@ describe('detectCrisis', () => {
     for (const text of ["I'm not suicidal, just asking about groups", 'what is the risk of overdose after detox?', "I'm dying to know the schedule", 'killing time before group', 'can alcohol withdrawal cause seizures?']) {
       expect(detectCrisis(text), text).toBeNull();
     }
+  });
+  it('checks the same message twice for the price of once, and never carries one message\'s verdict to the next', () => {
+    const first = detectCrisis('I want to kill myself');
+    expect(detectCrisis('I want to kill myself')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(detectCrisis('what are your hours')).toBeNull();
+    expect(detectCrisis('I want to kill myself')).toEqual(first);
+    expect(detectCrisis(undefined)).toBeNull();
+  });
+  it('is not changed by warming the rules up', () => {
+    detectCrisis('my son overdosed');
+    warmUp(0);
+    warmUp(1);
+    expect(detectCrisis('my son overdosed')).toMatchObject({ kind: 'overdose', who: 'other' });
+    expect(detectCrisis('how long is the program')).toBeNull();
   });
 });
