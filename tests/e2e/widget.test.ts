@@ -144,6 +144,10 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     const { page, errors } = await open('/csp.html', DESKTOP, { csp: CSP });
     const launcher = page.locator(`${W} .launcher`);
     expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(122, 31, 162)');
+    // The icon is drawn in the launcher's text color and hidden from screen readers (the label names the button).
+    expect(
+      await launcher.locator('svg').evaluate((el) => [el.getAttribute('aria-hidden'), el.getBoundingClientRect().width, getComputedStyle(el.querySelector('path')!).fill === getComputedStyle(el.parentElement!).color]),
+    ).toEqual(['true', 22, true]);
     await launcher.click();
     await ask(page, 'what is iop');
     await page.locator(`${W} [data-entry="what-is-iop"]`).waitFor();
