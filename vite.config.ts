@@ -37,7 +37,7 @@ export default defineConfig(({ mode }) => {
         // helper (0.6 KB gzip in the app chunk, and it resolves chunk URLs
         // against the host page's origin and fires events on its window).
         // Lib mode leaves ES output unminified and keeps comments for
-        // downstream bundlers, so the output options below ask for both.
+        // downstream bundlers, so the output options below minify and drop them.
         lib: { entry: 'src/widget/app.tsx', formats: ['es' as const] },
         rollupOptions: {
           // The app chunk may export more than `mount`: code the form chunk shares

@@ -4,8 +4,8 @@
  *
  * A send is retried with backoff on network errors, timeouts, 408, 429 and
  * 5xx (honouring Retry-After); one that still cannot get through is kept in
- * localStorage (outbox.ts) and re-sent on the next page load of the site, until the
- * receiver acknowledges it. The requestId made when the visitor pressed
+ * localStorage (outbox.ts) and re-sent on the next page load of the site,
+ * until the receiver acknowledges it. The requestId made when the visitor pressed
  * send is the idempotency key, so a request sent twice is stored once.
  */
 import type { CallbackRequest, FieldErrors } from '../shared/index.js';

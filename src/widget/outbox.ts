@@ -1,8 +1,8 @@
 /**
  * Callback requests that could not be delivered yet, kept in localStorage
  * until the receiver acknowledges them (delivery.ts sends them). Apart from
- * delivery because every page load asks `hasSaved`, and the answer is
- * almost always no: the code that sends stays out of the app until needed.
+ * delivery because the loader asks `hasSaved` on every page load and needs
+ * none of the sending code.
  */
 import type { CallbackRequest } from '../shared/index.js';
 import { webStorage } from './storage.js';
@@ -61,4 +61,3 @@ export function hasSaved(): boolean {
     return false;
   }
 }
-
