@@ -64,3 +64,15 @@ describe('imports between rooms', () => {
     }
   });
 });
+
+describe('the built widget', () => {
+  // vite.config.ts says why: every function of a chunk runs once it arrives,
+  // so Chrome compiles them while streaming it; the loader stays lazy.
+  it('marks the lazily loaded chunks for eager compilation, and only them', () => {
+    const hinted = readdirSync('dist')
+      .filter((f) => f.endsWith('.js'))
+      .map((name) => [name, readFileSync(join('dist', name), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')] as const);
+    expect(hinted.length).toBeGreaterThan(2);
+    for (const [name, hint] of hinted) expect(hint, name).toBe(name !== 'admissions-chat.js');
+  });
+});
