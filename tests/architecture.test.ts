@@ -75,4 +75,10 @@ describe('the built widget', () => {
     expect(hinted.length).toBeGreaterThan(2);
     for (const [name, hint] of hinted) expect(hint, name).toBe(name !== 'admissions-chat.js');
   });
+
+  it('carries the callback form\'s sentences in the form\'s chunk, not on the way to the first answer', () => {
+    const js = readdirSync('dist').filter((f) => f.endsWith('.js'));
+    const holding = js.filter((name) => readFileSync(join('dist', name), 'utf8').includes('Consent is not required to receive services'));
+    expect(holding).toEqual(js.filter((name) => name.startsWith('admissions-chat.callback-form.')));
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { DEMO_CENTER } from '../shared/index.js';
 import { parseHours, type Schedule } from './hours.js';
-import { pickStrings, type Strings } from './strings.js';
+import { pickStrings, type ChatStrings, type Strings } from './strings.js';
 
 /** What a site owner configures. Every option is documented in the README. */
 export interface WidgetConfig {
@@ -41,8 +41,8 @@ export interface WidgetConfig {
   base: string;
 }
 
-/** The configuration with every sentence filled in, as the panel uses it. */
-export type PanelConfig = Omit<WidgetConfig, 'strings'> & { strings: Strings };
+/** The configuration with the chat's sentences filled in, as the panel uses it (the form fills in its own). */
+export type PanelConfig = Omit<WidgetConfig, 'strings'> & { strings: ChatStrings };
 
 export const DEFAULT_COLOR = '#0f5f6b';
 export const DEFAULT_TIME_ZONE = 'America/New_York';

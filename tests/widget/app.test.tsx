@@ -403,6 +403,15 @@ describe('widget panel', () => {
     expect($('.reach button')?.textContent).toBe('Pedir una llamada');
   });
 
+  it('uses the site\'s own wording in the callback form too, and sends the consent as shown', async () => {
+    remount({ strings: { firstName: 'Nombre', consentCalls: 'Llámenme al {phone}, {center}.' } });
+    await submitCompleteForm();
+    expect($('label[for="ac-first-name"]')?.textContent).toBe('Nombre');
+    expect($('.consent')?.textContent).toContain('Llámenme al (555) 010-0100, Sunrise Recovery.');
+    await until(() => posted.length);
+    expect(posted[0]).toMatchObject({ consent: { calls: true, text: 'Llámenme al (555) 010-0100, Sunrise Recovery.' } });
+  });
+
   it('removes everything it added on destroy', async () => {
     app.open();
     await until(() => $('.panel'));

@@ -27,6 +27,7 @@ import type { PanelConfig } from '../config.js';
 import { deliver } from '../delivery.js';
 import { describeHours, type HoursStatus } from '../hours.js';
 import { EMPTY_DRAFT, type Draft } from '../state.js';
+import { formStrings } from '../form-strings.js';
 import { fill } from '../strings.js';
 import type { Actions } from './actions.js';
 import { CrisisActions } from './reply-view.js';
@@ -57,7 +58,8 @@ export interface CallbackFormProps {
 /** The two consent sentences, as shown beside their boxes. */
 function consents(config: PanelConfig): { calls: string; texts: string } {
   const values = { center: config.center, phone: config.phone };
-  return { calls: fill(config.strings.consentCalls, values), texts: fill(config.strings.consentTexts, values) };
+  const strings = formStrings(config.strings);
+  return { calls: fill(strings.consentCalls, values), texts: fill(strings.consentTexts, values) };
 }
 
 /** The consent as sent: exactly the sentences whose boxes were checked. */
@@ -86,7 +88,7 @@ function OptionalChoice<T extends string>(props: { id: string; label: string; no
 const id = (field: string) => `ac-error-${field.replace('.', '-')}`;
 
 export function CallbackForm({ config, actions, draft, hours, retry, onDone }: CallbackFormProps) {
-  const { strings } = config;
+  const strings = formStrings(config.strings);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'editing' });
   const opened = useRef(Date.now());

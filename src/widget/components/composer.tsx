@@ -1,8 +1,8 @@
 /** The question box. Text stays in the box until it is sent. */
 import { useRef } from 'preact/hooks';
-import type { Strings } from '../strings.js';
+import type { ChatStrings } from '../strings.js';
 
-export function Composer({ onAsk, strings, disabled }: { onAsk: (text: string) => void; strings: Strings; disabled?: boolean }) {
+export function Composer({ onAsk, strings, disabled }: { onAsk: (text: string) => void; strings: ChatStrings; disabled?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const submit = (event: Event) => {
     event.preventDefault();

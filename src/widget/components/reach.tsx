@@ -2,7 +2,7 @@
  * The two ways to a person: call and request a callback. When the line is
  * closed the callback leads, since no one would answer the call.
  */
-import type { Strings } from '../strings.js';
+import type { ChatStrings } from '../strings.js';
 import { fill } from '../strings.js';
 import type { Actions } from './actions.js';
 import { loadCallbackForm } from './callback-form-lazy.js';
@@ -12,7 +12,7 @@ const prefetch = () => void loadCallbackForm().catch(() => undefined);
 
 export interface ReachProps {
   actions: Actions;
-  strings: Strings;
+  strings: ChatStrings;
   closed: boolean;
   /** "reach" under the log, "handoff" inside a reply. */
   class: 'reach' | 'handoff';

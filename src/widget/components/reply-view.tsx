@@ -1,6 +1,6 @@
 /** One bot reply, drawn by kind: answer, fallback, escalate or crisis. */
 import type { CrisisReply, Reply, Suggestion } from '../../engine/index.js';
-import type { Strings } from '../strings.js';
+import type { ChatStrings } from '../strings.js';
 import type { Actions } from './actions.js';
 import { Reach } from './reach.js';
 
@@ -34,7 +34,7 @@ export function CrisisActions({ actions }: { actions: CrisisReply['actions'] }) 
 export interface ReplyViewProps {
   reply: Reply;
   actions: Actions;
-  strings: Strings;
+  strings: ChatStrings;
   /** The admissions line is closed now. */
   closed: boolean;
 }
