@@ -10,6 +10,7 @@
  * cancelled by question form. ../shared/research/domain.md section 1 has the
  * tiers and the evidence behind these choices.
  */
+import { requiredLiterals } from './literals.js';
 import { normalize } from './normalize.js';
 import { editDistance } from './spelling.js';
 
@@ -181,14 +182,32 @@ export function detectCrisis(text: unknown): Crisis | null {
   return last.crisis;
 }
 
+// Per rule, strings one of which any match holds (literals.ts), read on the
+// first check. Most messages hold none for any rule, and a rule that cannot
+// match is neither run nor compiled: compiling all of them cost a first
+// question tens of milliseconds on a slow phone.
+let needs: (string[] | null)[] | null = null;
+
+/** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
+export function crisisRules(): { pattern: RegExp; need: string[] | null }[] {
+  needs ??= RULES.map((rule) => requiredLiterals(rule.pattern));
+  return RULES.map((rule, i) => ({ pattern: rule.pattern, need: needs![i] }));
+}
+
 function findCrisis(text: unknown): Crisis | null {
   const s = crisisText(text).replace(IDIOMS, ' ');
   if (!s) return null;
-  const informational = INFORMATIONAL.test(s);
-  const past = PAST.test(s) && !PRESENT.test(s);
-  for (const rule of RULES) {
+  needs ??= RULES.map((rule) => requiredLiterals(rule.pattern));
+  let informational: boolean | undefined;
+  let past: boolean | undefined;
+  for (let i = 0; i < RULES.length; i++) {
+    const rule = RULES[i];
+    const need = needs[i];
+    if (need && !need.some((w) => s.includes(w))) continue;
     const m = rule.pattern.exec(s);
     if (!m) continue;
+    informational ??= INFORMATIONAL.test(s);
+    past ??= PAST.test(s) && !PRESENT.test(s);
     const before = s.slice(Math.max(0, m.index - 40), m.index);
     if (rule.negatable && negated(before)) continue;
     if (rule.topic && (informational || past)) continue;
