@@ -187,22 +187,23 @@ export function detectCrisis(text: unknown): Crisis | null {
 // match is neither run nor compiled: compiling all of them cost a first
 // question tens of milliseconds on a slow phone.
 let needs: (string[] | null)[] | null = null;
+const ruleNeeds = () => (needs ??= RULES.map((rule) => requiredLiterals(rule.pattern)));
 
 /** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
 export function crisisRules(): { pattern: RegExp; need: string[] | null }[] {
-  needs ??= RULES.map((rule) => requiredLiterals(rule.pattern));
-  return RULES.map((rule, i) => ({ pattern: rule.pattern, need: needs![i] }));
+  const all = ruleNeeds();
+  return RULES.map((rule, i) => ({ pattern: rule.pattern, need: all[i] }));
 }
 
 function findCrisis(text: unknown): Crisis | null {
   const s = crisisText(text).replace(IDIOMS, ' ');
   if (!s) return null;
-  needs ??= RULES.map((rule) => requiredLiterals(rule.pattern));
+  const all = ruleNeeds();
   let informational: boolean | undefined;
   let past: boolean | undefined;
   for (let i = 0; i < RULES.length; i++) {
     const rule = RULES[i];
-    const need = needs[i];
+    const need = all[i];
     if (need && !need.some((w) => s.includes(w))) continue;
     const m = rule.pattern.exec(s);
     if (!m) continue;
