@@ -22,6 +22,9 @@ const ROOMS: Record<string, { rooms: string[]; packages: RegExp }> = {
  */
 const DOORS = ['index.js', 'manifest.js'];
 
+/** The built widget's scripts. */
+const builtScripts = () => readdirSync('dist').filter((f) => f.endsWith('.js'));
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -56,7 +59,7 @@ describe('imports between rooms', () => {
   }
 
   it('keeps Node and build-time code out of the widget bundle', () => {
-    for (const name of readdirSync('dist').filter((f) => f.endsWith('.js'))) {
+    for (const name of builtScripts()) {
       const code = readFileSync(join('dist', name), 'utf8');
       // `node:` as a module specifier (lunr's own code uses `{node: ...}` object keys).
       const leaks = code.match(/["'`]node:[a-z/]+["'`]|better-sqlite3|new Marked|marked\.parse/g) ?? [];
@@ -69,15 +72,13 @@ describe('the built widget', () => {
   // vite.config.ts says why: every function of a chunk runs once it arrives,
   // so Chrome compiles them while streaming it; the loader stays lazy.
   it('marks the lazily loaded chunks for eager compilation, and only them', () => {
-    const hinted = readdirSync('dist')
-      .filter((f) => f.endsWith('.js'))
-      .map((name) => [name, readFileSync(join('dist', name), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')] as const);
+    const hinted = builtScripts().map((name) => [name, readFileSync(join('dist', name), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')] as const);
     expect(hinted.length).toBeGreaterThan(2);
     for (const [name, hint] of hinted) expect(hint, name).toBe(name !== 'admissions-chat.js');
   });
 
   it('carries the callback form\'s sentences in the form\'s chunk, not on the way to the first answer', () => {
-    const js = readdirSync('dist').filter((f) => f.endsWith('.js'));
+    const js = builtScripts();
     const holding = js.filter((name) => readFileSync(join('dist', name), 'utf8').includes('Consent is not required to receive services'));
     expect(holding).toEqual(js.filter((name) => name.startsWith('admissions-chat.callback-form.')));
   });

@@ -3,7 +3,7 @@
  * of which is in every match, read from its source (the idea behind the
  * prefilters of RE2 and Google Code Search). A text holding none of them
  * cannot match, so the expression need not run, nor be compiled: on a slow
- * phone, compiling the crisis rules was most of the cost of a first question.
+ * phone, compiling the crisis rules was most of the cost of a first crisis check.
  *
  * Conservative by construction: whatever it does not read (a class, \w, a
  * backreference, a flag) counts as "could be anything", and it answers null,
@@ -43,7 +43,7 @@ function read(source: string): string[] | null {
   function alternation(): Piece {
     const first = sequence();
     if (source[at] !== '|') return first;
-    let need: string[] | null = first.need && [...first.need];
+    let need = first.need;
     while (source[at] === '|') {
       at++;
       const next = sequence().need;
@@ -78,12 +78,11 @@ function read(source: string): string[] | null {
     if (c === '?' || c === '*' || c === '+') {
       at++;
       min = c === '+' ? 1 : 0;
-    } else if (c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(at, at + 12))) {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(at, at + 12))!;
+    } else {
+      const m = c === '{' ? /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(at, at + 12)) : null;
+      if (!m) return item; // no quantifier (a { without one is a character)
       at += m[0].length;
       min = Number(m[1]);
-    } else {
-      return item;
     }
     if (source[at] === '?') at++; // lazy: the same strings
     if (min === 0) return ANY;
