@@ -10,7 +10,7 @@
  * cancelled by question form. ../shared/research/domain.md section 1 has the
  * tiers and the evidence behind these choices.
  */
-import { requiredLiterals } from './literals.js';
+import { mayMatch, needsOf } from './literals.js';
 import { normalize } from './normalize.js';
 import { editDistance } from './spelling.js';
 
@@ -186,8 +186,7 @@ export function detectCrisis(text: unknown): Crisis | null {
 // first check. Most messages hold none for any rule, and a rule that cannot
 // match is neither run nor compiled: compiling all of them cost a first
 // question tens of milliseconds on a slow phone.
-let needs: (string[] | null)[] | null = null;
-const ruleNeeds = () => (needs ??= RULES.map((rule) => requiredLiterals(rule.pattern)));
+const ruleNeeds = needsOf(RULES.map((rule) => rule.pattern));
 
 /** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
 export function crisisRules(): { pattern: RegExp; need: string[] | null }[] {
@@ -204,7 +203,7 @@ function findCrisis(text: unknown): Crisis | null {
   for (let i = 0; i < RULES.length; i++) {
     const rule = RULES[i];
     const need = all[i];
-    if (need && !need.some((w) => s.includes(w))) continue;
+    if (!mayMatch(need, s)) continue;
     const m = rule.pattern.exec(s);
     if (!m) continue;
     informational ??= INFORMATIONAL.test(s);

@@ -3,6 +3,7 @@
  * (hello, thanks, bye, "are you a bot?") or a person ("talk to someone",
  * "call me", "how do I enroll", "I need help for my son").
  */
+import { mayMatch, needsOf } from './literals.js';
 import { normalize } from './normalize.js';
 
 /** Small talk the assistant answers briefly instead of searching. */
@@ -49,8 +50,19 @@ const WANTS_PERSON = [
   /\b(?:schedule|book|set up|make) (?:an |a )?(?:appointment|assessment|intake|consultation|evaluation)\b/,
 ];
 
+// Nearly every question is not one of these: skipping the rules whose words
+// it lacks spares compiling them all on a first question (as in crisis.ts).
+const personNeeds = needsOf(WANTS_PERSON);
+
+/** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
+export function personRules(): { pattern: RegExp; need: string[] | null }[] {
+  const all = personNeeds();
+  return WANTS_PERSON.map((pattern, i) => ({ pattern, need: all[i] }));
+}
+
 /** True when the visitor asks for a person or to begin treatment. */
 export function wantsPerson(text: unknown): boolean {
   const s = normalize(text);
-  return WANTS_PERSON.some((p) => p.test(s));
+  const all = personNeeds();
+  return WANTS_PERSON.some((p, i) => mayMatch(all[i], s) && p.test(s));
 }

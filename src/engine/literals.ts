@@ -151,3 +151,18 @@ export function requiredLiterals(pattern: RegExp): string[] | null {
     return null;
   }
 }
+
+/**
+ * Each pattern's literals (`requiredLiterals`), read on the first call: a
+ * list of patterns checked against every question can skip those that
+ * cannot match without ever compiling them.
+ */
+export function needsOf(patterns: readonly RegExp[]): () => (string[] | null)[] {
+  let needs: (string[] | null)[] | null = null;
+  return () => (needs ??= patterns.map(requiredLiterals));
+}
+
+/** False when the text holds none of the strings a match needs: the pattern cannot match it. */
+export function mayMatch(need: string[] | null, text: string): boolean {
+  return !need || need.some((w) => text.includes(w));
+}
