@@ -14,8 +14,13 @@
  */
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { crisisRules } from './src/engine/crisis.js';
+import { personRules } from './src/engine/intent.js';
 
 const APP_FILE = /^admissions-chat\.app\.[\w-]+\.js$/;
+
+/** The engine's rule lists' needs (literals.ts), read here so that no visitor's browser has to. */
+const ruleNeeds = () => ({ crisis: crisisRules().map((r) => r.need), person: personRules().map((r) => r.need) });
 
 function appFile(): string {
   const file = readdirSync('dist').find((f) => APP_FILE.test(f));
@@ -29,6 +34,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'app') {
     return {
       ...jsx,
+      define: { __RULE_NEEDS__: JSON.stringify(ruleNeeds()) },
       build: {
         outDir: 'dist',
         emptyOutDir: true,

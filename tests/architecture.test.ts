@@ -77,6 +77,12 @@ describe('the built widget', () => {
     for (const [name, hint] of hinted) expect(hint, name).toBe(name !== 'admissions-chat.js');
   });
 
+  it('ships the rules\' needs already read, and not the reader that reads them', () => {
+    const app = readFileSync(join('dist', builtScripts().find((name) => name.startsWith('admissions-chat.app.'))!), 'utf8');
+    expect(app).toContain('no rule needs built for'); // needsOf, on its build-time path
+    expect(app).not.toContain(String.raw`{(\d+)(?:,\d*)?\}`); // literals.ts reading a quantifier
+  });
+
   it('carries the callback form\'s sentences in the form\'s chunk, not on the way to the first answer', () => {
     const js = builtScripts();
     const holding = js.filter((name) => readFileSync(join('dist', name), 'utf8').includes('Consent is not required to receive services'));

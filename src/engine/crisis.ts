@@ -186,7 +186,7 @@ export function detectCrisis(text: unknown): Crisis | null {
 // first check. Most messages hold none for any rule, and a rule that cannot
 // match is neither run nor compiled: compiling all of them cost a first
 // question tens of milliseconds on a slow phone.
-const ruleNeeds = needsOf(RULES.map((rule) => rule.pattern));
+const ruleNeeds = needsOf('crisis', RULES.map((rule) => rule.pattern));
 
 /** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
 export function crisisRules(): { pattern: RegExp; need: string[] | null }[] {

@@ -52,7 +52,7 @@ const WANTS_PERSON = [
 
 // Nearly every question is not one of these: skipping the rules whose words
 // it lacks spares compiling them all on a first question (as in crisis.ts).
-const personNeeds = needsOf(WANTS_PERSON);
+const personNeeds = needsOf('person', WANTS_PERSON);
 
 /** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
 export function personRules(): { pattern: RegExp; need: string[] | null }[] {
