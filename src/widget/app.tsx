@@ -4,7 +4,7 @@
  * crisis check runs before the knowledge base is even fetched, so a visitor
  * in crisis is never kept waiting on the network.
  */
-import { effect } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
 import { render } from 'preact';
 import {
   addAnswers,
@@ -64,48 +64,79 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     requestAnimationFrame(() => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('#ac-first-name') ?? root.querySelector<HTMLElement>('.close'))?.focus());
   };
 
-  const reply = async (text: string): Promise<Reply> => {
-    const crisis = detectCrisis(text);
-    if (crisis) return crisisReply(crisis);
-    const k = await knowledge();
-    const context = { center: config.center, phone: config.phone, unanswered: state.unanswered.value };
-    const r = answer(k, text, context);
+  let loaded: Knowledge | null = null;
+  const context = () => ({ center: config.center, phone: config.phone, unanswered: state.unanswered.value });
+
+  /** The reply from a loaded knowledge base: at once, unless its answer's file is still to come. */
+  const replyFrom = (k: Knowledge, text: string): Reply | Promise<Reply> => {
+    const r = answer(k, text, context());
     const file = missingAnswers(k, r);
     if (!file || r.kind !== 'answer') return r;
-    await fetchAnswers(k, file);
-    // While the visitor reads, the next answers arrive: all of a small
-    // knowledge base's, or those of the related questions of a large one.
-    cancelPrefetch?.();
-    cancelPrefetch = whenIdle(() => {
-      const pending = pendingAnswers(k);
-      const next = pending.length <= PREFETCH_ALL ? pending : answersFor(k, r.related.map((s) => s.id));
-      for (const f of next) fetchAnswers(k, f).catch(() => undefined);
+    return fetchAnswers(k, file).then(() => {
+      // While the visitor reads, the next answers arrive: all of a small
+      // knowledge base's, or those of the related questions of a large one.
+      cancelPrefetch?.();
+      cancelPrefetch = whenIdle(() => {
+        const pending = pendingAnswers(k);
+        const next = pending.length <= PREFETCH_ALL ? pending : answersFor(k, r.related.map((s) => s.id));
+        for (const f of next) fetchAnswers(k, f).catch(() => undefined);
+      });
+      return withAnswer(k, r, context());
     });
-    return withAnswer(k, r, context);
+  };
+
+  /**
+   * The reply to a question: a Reply when everything it needs is here (a
+   * crisis always is), so that the question and its answer go on screen in
+   * one render; a promise while the knowledge base or the answer's file is
+   * on the way.
+   */
+  const reply = (text: string): Reply | Promise<Reply> => {
+    const crisis = detectCrisis(text);
+    if (crisis) return crisisReply(crisis);
+    if (loaded) return replyFrom(loaded, text);
+    return knowledge().then((k) => replyFrom((loaded = k), text));
+  };
+
+  const show = (question: string, r: Reply) => {
+    state.push({ from: 'bot', reply: r });
+    state.unanswered.value = r.kind === 'fallback' ? state.unanswered.value + 1 : 0;
+    emit('question', { kind: r.kind, id: r.id, ...(config.eventText ? { text: question } : {}) });
+    if (r.kind === 'crisis') {
+      state.crisisShown.value = true;
+      emit('crisis_shown', {});
+    }
+  };
+  const failed = (error: unknown) => {
+    console.warn('admissions-chat: could not load answers', error);
+    state.push({ from: 'notice', text: fill(strings.loadFailed, { center: config.center, phone: config.phone }) });
   };
 
   const ask = async (text: string) => {
     const question = text.trim();
     if (!question) return;
-    state.view.value = 'chat';
-    state.push({ from: 'visitor', text: question });
-    state.loading.value = true;
+    let r: Reply | Promise<Reply>;
     try {
-      const r = await reply(question);
-      state.push({ from: 'bot', reply: r });
-      state.unanswered.value = r.kind === 'fallback' ? state.unanswered.value + 1 : 0;
-      emit('question', { kind: r.kind, id: r.id, ...(config.eventText ? { text: question } : {}) });
-      if (r.kind === 'crisis') {
-        state.crisisShown.value = true;
-        emit('crisis_shown', {});
-      }
+      r = reply(question);
     } catch (error) {
-      console.warn('admissions-chat: could not load answers', error);
-      state.push({ from: 'notice', text: fill(strings.loadFailed, { center: config.center, phone: config.phone }) });
-    } finally {
-      state.loading.value = false;
-      warm();
+      r = Promise.reject(error);
     }
+    batch(() => {
+      state.view.value = 'chat';
+      state.push({ from: 'visitor', text: question });
+      if (r instanceof Promise) state.loading.value = true;
+      else show(question, r);
+    });
+    if (r instanceof Promise) {
+      try {
+        show(question, await r);
+      } catch (error) {
+        failed(error);
+      } finally {
+        state.loading.value = false;
+      }
+    }
+    warm();
   };
 
   const open = () => {

@@ -133,6 +133,22 @@ describe('widget panel', () => {
     expect($('.visitor')?.textContent).toBe('what is iop');
   });
 
+  it('puts a question and its reply on screen together once the reply is here: a crisis at once, an answer once loaded', async () => {
+    app.ask('what is iop');
+    await until(() => $('[data-entry="what-is-iop"]'));
+    const replies = () => $$('[data-entry], [data-kind], .crisis').length;
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(`asked ${$$('.visitor').length}, replied ${replies()}, typing ${$$('.typing').length}`));
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    app.ask('What is IOP?');
+    await until(() => $$('[data-entry="what-is-iop"]').length === 2);
+    app.ask('I want to end my life');
+    await until(() => $('.crisis'));
+    observer.disconnect();
+    // Every screen the visitor could have seen: never a question waiting on the typing dots.
+    expect([...new Set(seen)]).toEqual(['asked 2, replied 2, typing 0', 'asked 3, replied 3, typing 0']);
+  });
+
   it('says it is not sure, and offers call and callback, for a question it cannot answer', async () => {
     app.ask('what is the weather in boston');
     const fallback = await until(() => $('[data-kind="fallback"]'));
