@@ -136,7 +136,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     const hostile = await measure('/hostile.html');
     expect(hostile.launcher).toEqual(demo.launcher);
     expect(hostile.panel).toEqual(demo.panel);
-    expect(demo.panel['.header h2'].font).toContain(' 17px/');
+    expect(demo.panel['.header h2'].font).toContain(' 600 16px/'); // the panel's own type (panel.css), not the page's
     expect(hostile.errors).toEqual([]);
   });
 
