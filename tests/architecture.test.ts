@@ -79,7 +79,7 @@ describe('the built widget', () => {
 
   it('ships the rules\' needs already read, and not the reader that reads them', () => {
     const app = readFileSync(join('dist', builtScripts().find((name) => name.startsWith('admissions-chat.app.'))!), 'utf8');
-    expect(app).toContain('no rule needs built for'); // needsOf, on its build-time path
+    expect(app).toContain('no rule needs built for'); // prefiltered, on its build-time path
     expect(app).not.toContain(String.raw`{(\d+)(?:,\d*)?\}`); // literals.ts reading a quantifier
   });
 

@@ -64,8 +64,8 @@ const WARM_UP = ['what does a day in the program look like', 'is it covered by m
  * person, small talk) ahead of any question. V8 compiles a regular
  * expression on its first match and compiles it again, to machine code, on
  * its second: tens of milliseconds for these rules on a slow phone. (Of the
- * crisis check this compiles the normalising and the rules' needs; the rules
- * themselves run only for messages holding their words, see crisis.ts.) The
+ * crisis check this compiles the normalising; the rules themselves run only
+ * for messages holding their words, see crisis.ts.) The
  * widget runs pass 0 and then pass 1 while the page is idle, so that neither
  * the first question nor the second pays for it.
  */

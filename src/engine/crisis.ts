@@ -10,7 +10,7 @@
  * cancelled by question form. ../shared/research/domain.md section 1 has the
  * tiers and the evidence behind these choices.
  */
-import { mayMatch, needsOf } from './literals.js';
+import { mayMatch, prefiltered } from './literals.js';
 import { normalize } from './normalize.js';
 import { editDistance } from './spelling.js';
 
@@ -182,28 +182,22 @@ export function detectCrisis(text: unknown): Crisis | null {
   return last.crisis;
 }
 
-// Per rule, strings one of which any match holds (literals.ts), read on the
-// first check. Most messages hold none for any rule, and a rule that cannot
-// match is neither run nor compiled: compiling all of them cost a first
-// question tens of milliseconds on a slow phone.
-const ruleNeeds = needsOf('crisis', RULES.map((rule) => rule.pattern));
-
-/** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
-export function crisisRules(): { pattern: RegExp; need: string[] | null }[] {
-  const all = ruleNeeds();
-  return RULES.map((rule, i) => ({ pattern: rule.pattern, need: all[i] }));
-}
+// Per rule, strings one of which any match holds (literals.ts). Most
+// messages hold none for any rule, and a rule that cannot match is neither
+// run nor compiled: compiling all of them cost a first question tens of
+// milliseconds on a slow phone.
+/** The rules' patterns, each with the strings one of which a match needs. */
+export const crisisRules = prefiltered('crisis', RULES.map((rule) => rule.pattern));
 
 function findCrisis(text: unknown): Crisis | null {
   const s = crisisText(text).replace(IDIOMS, ' ');
   if (!s) return null;
-  const all = ruleNeeds();
+  const checks = crisisRules();
   let informational: boolean | undefined;
   let past: boolean | undefined;
   for (let i = 0; i < RULES.length; i++) {
+    if (!mayMatch(checks[i].need, s)) continue;
     const rule = RULES[i];
-    const need = all[i];
-    if (!mayMatch(need, s)) continue;
     const m = rule.pattern.exec(s);
     if (!m) continue;
     informational ??= INFORMATIONAL.test(s);

@@ -3,7 +3,7 @@
  * (hello, thanks, bye, "are you a bot?") or a person ("talk to someone",
  * "call me", "how do I enroll", "I need help for my son").
  */
-import { mayMatch, needsOf } from './literals.js';
+import { mayMatch, prefiltered } from './literals.js';
 import { normalize } from './normalize.js';
 
 /** Small talk the assistant answers briefly instead of searching. */
@@ -52,17 +52,11 @@ const WANTS_PERSON = [
 
 // Nearly every question is not one of these: skipping the rules whose words
 // it lacks spares compiling them all on a first question (as in crisis.ts).
-const personNeeds = needsOf('person', WANTS_PERSON);
-
-/** The rules with the strings one of which a match of each needs (null: none known; the rule always runs). */
-export function personRules(): { pattern: RegExp; need: string[] | null }[] {
-  const all = personNeeds();
-  return WANTS_PERSON.map((pattern, i) => ({ pattern, need: all[i] }));
-}
+/** The rules' patterns, each with the strings one of which a match needs. */
+export const personRules = prefiltered('person', WANTS_PERSON);
 
 /** True when the visitor asks for a person or to begin treatment. */
 export function wantsPerson(text: unknown): boolean {
   const s = normalize(text);
-  const all = personNeeds();
-  return WANTS_PERSON.some((p, i) => mayMatch(all[i], s) && p.test(s));
+  return personRules().some(({ pattern, need }) => mayMatch(need, s) && pattern.test(s));
 }

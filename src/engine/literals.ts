@@ -159,23 +159,29 @@ export function requiredLiterals(pattern: RegExp): string[] | null {
  */
 declare const __RULE_NEEDS__: Record<string, (string[] | null)[]> | undefined;
 
+/** A pattern with the strings one of which each of its matches holds (null: none known; the pattern always runs). */
+export interface Prefiltered {
+  pattern: RegExp;
+  need: string[] | null;
+}
+
 /**
- * Each pattern's literals (`requiredLiterals`), for a list of patterns
- * checked against every question: those that cannot match are skipped
- * without ever being compiled. The widget ships them already read (reading
- * 61 rules cost a first question some 20 ms at 4x CPU); elsewhere they are
- * read on the first call.
+ * A list of patterns checked against every question, each with its
+ * literals (`requiredLiterals`), so that those that cannot match are
+ * skipped without ever being compiled. The widget ships the literals
+ * already read (reading 61 rules cost a cold first question some 30 ms at
+ * 4x CPU); elsewhere they are read on the first call.
  *
  * @param list the list's name in the widget build's table
  */
-export function needsOf(list: string, patterns: readonly RegExp[]): () => (string[] | null)[] {
-  let needs: (string[] | null)[] | null = null;
+export function prefiltered(list: string, patterns: readonly RegExp[]): () => Prefiltered[] {
+  let rules: Prefiltered[] | null = null;
   return () => {
-    if (needs) return needs;
+    if (rules) return rules;
     // A ternary on `typeof`, so that the build, where the table is a literal, drops the reader.
-    needs = typeof __RULE_NEEDS__ === 'object' ? __RULE_NEEDS__[list] : patterns.map(requiredLiterals);
+    const needs = typeof __RULE_NEEDS__ === 'object' ? __RULE_NEEDS__[list] : patterns.map(requiredLiterals);
     if (needs?.length !== patterns.length) throw new Error(`admissions-chat: no rule needs built for "${list}" (vite.config.ts)`);
-    return needs;
+    return (rules = patterns.map((pattern, i) => ({ pattern, need: needs[i] })));
   };
 }
 

@@ -47,7 +47,11 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     timeZone: widgetConfig.hours ? zoneOrDefault(widgetConfig.timeZone, DEFAULT_TIME_ZONE) : widgetConfig.timeZone,
   };
   const state = createState(readSession());
-  const knowledge = knowledgeOf(payload);
+  // Kept once loaded, whoever asked for it first (an open, a question), so
+  // that a reply can be made at once from then on.
+  let loaded: Knowledge | null = null;
+  const onceLoaded = knowledgeOf(payload);
+  const knowledge = () => onceLoaded().then((k) => (loaded = k));
   const answersFile = answersOf(config.base);
   const fetchAnswers = async (k: Knowledge, file: string) => addAnswers(k, file, await answersFile(file));
   let cancelPrefetch: (() => void) | undefined;
@@ -64,7 +68,6 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     requestAnimationFrame(() => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('#ac-first-name') ?? root.querySelector<HTMLElement>('.close'))?.focus());
   };
 
-  let loaded: Knowledge | null = null;
   const context = () => ({ center: config.center, phone: config.phone, unanswered: state.unanswered.value });
 
   /** The reply from a loaded knowledge base: at once, unless its answer's file is still to come. */
@@ -95,17 +98,19 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     const crisis = detectCrisis(text);
     if (crisis) return crisisReply(crisis);
     if (loaded) return replyFrom(loaded, text);
-    return knowledge().then((k) => replyFrom((loaded = k), text));
+    return knowledge().then((k) => replyFrom(k, text));
   };
 
+  /** Crisis resources, once shown, stay pinned at the top of the panel. */
+  const pinCrisis = () => {
+    state.crisisShown.value = true;
+    emit('crisis_shown', {});
+  };
   const show = (question: string, r: Reply) => {
     state.push({ from: 'bot', reply: r });
     state.unanswered.value = r.kind === 'fallback' ? state.unanswered.value + 1 : 0;
     emit('question', { kind: r.kind, id: r.id, ...(config.eventText ? { text: question } : {}) });
-    if (r.kind === 'crisis') {
-      state.crisisShown.value = true;
-      emit('crisis_shown', {});
-    }
+    if (r.kind === 'crisis') pinCrisis();
   };
   const failed = (error: unknown) => {
     console.warn('admissions-chat: could not load answers', error);
@@ -170,8 +175,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     onSent: (reference) => emit('callback_submitted', { reference }),
     onCrisis: (reply) => {
       state.push({ from: 'bot', reply });
-      state.crisisShown.value = true;
-      emit('crisis_shown', {});
+      pinCrisis();
     },
     clear: () => {
       state.clear();

@@ -109,10 +109,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
 
     await page.locator(`${W} .launcher`).click();
     await page.locator(`${W} .reach button`).click();
-    await page.locator(`${W} #ac-first-name`).fill('Lee');
-    await page.locator(`${W} #ac-phone`).fill('555 234 0000');
-    await page.locator(`${W} .consent input`).first().check();
-    await page.waitForTimeout(MIN_FILL_MS);
+    await fillCallbackForm(page, 'Lee', '555 234 0000');
     const before = requests.length;
     await page.locator(`${W} form.callback button[type="submit"]`).click();
     await page.locator(`${W} .callback.sent`).waitFor();
@@ -176,10 +173,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     await page.route('**/api/callbacks', (route) => route.abort('connectionrefused'));
     await page.locator(`${W} .launcher`).click();
     await page.locator(`${W} .reach button`).click();
-    await page.locator(`${W} #ac-first-name`).fill('Rosa');
-    await page.locator(`${W} #ac-phone`).fill('(555) 234-7777');
-    await page.locator(`${W} .consent input`).first().check();
-    await page.waitForTimeout(MIN_FILL_MS);
+    await fillCallbackForm(page, 'Rosa', '(555) 234-7777');
     await page.locator(`${W} form.callback button[type="submit"]`).click();
     await page.locator(`${W} .callback.saved`).waitFor({ timeout: 20_000 });
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('admissions-chat:outbox:v1') ?? '[]') as { request: { requestId: string } }[]);
@@ -309,10 +303,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
       await page.locator(`${W} form.callback button[type="submit"]`).click();
       await page.locator(`${W} .field-error`).first().waitFor();
       found.push(...(await axe(page, `${colorScheme} form error`)));
-      await page.locator(`${W} #ac-first-name`).fill('Sam');
-      await page.locator(`${W} #ac-phone`).fill('(555) 234-1111');
-      await page.locator(`${W} .consent input`).first().check();
-      await page.waitForTimeout(MIN_FILL_MS);
+      await fillCallbackForm(page, 'Sam', '(555) 234-1111');
       await page.locator(`${W} form.callback button[type="submit"]`).click();
       await page.locator(`${W} .callback.sent`).waitFor();
       found.push(...(await axe(page, `${colorScheme} sent`)));
@@ -320,6 +311,14 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     expect(found).toEqual([]);
   });
 });
+
+/** Fills the open callback form's required fields and call consent, then waits as long as a person would take. */
+async function fillCallbackForm(page: Page, firstName: string, phone: string): Promise<void> {
+  await page.locator(`${W} #ac-first-name`).fill(firstName);
+  await page.locator(`${W} #ac-phone`).fill(phone);
+  await page.locator(`${W} .consent input`).first().check();
+  await page.waitForTimeout(MIN_FILL_MS);
+}
 
 /** Waits for the widget's animations (the panel's fade-in) to end. */
 async function settled(page: Page): Promise<void> {
