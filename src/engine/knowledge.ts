@@ -234,13 +234,6 @@ export function* loadKnowledgeInSteps(payload: unknown, perStep = ENTRIES_PER_ST
     }
     knowledge.index = finishPostings(building);
     yield;
-    // Anchors need every term's document count, so only now.
-    knowledge.phrasings.forEach((list, doc) => {
-      for (const phrasing of list!) {
-        const anchors = phraseAnchor(knowledge.index, phrasing)?.anchors;
-        if (anchors && anchors[anchors.length - 1] !== doc) anchors.push(doc);
-      }
-    });
   }
   // Rule text is normalised already: split and stem it, no need to normalise it again.
   knowledge.synonyms = compileSynonyms(rulesOf(p.synonyms), (text) => [...new Set(stemAll(knowledge, split(text, ' ')))]);
@@ -254,11 +247,27 @@ export function* loadKnowledgeInSteps(payload: unknown, perStep = ENTRIES_PER_ST
  */
 export function withPackedIndex(payload: KnowledgePayload): KnowledgePayload {
   const knowledge = loadKnowledge({ ...payload, index: undefined });
+  anchorPhrasings(knowledge);
   return {
     ...payload,
     entries: payload.entries.map(([id, question, html, related, alternates]) => [id, question, html, related, alternates, '']),
     index: { ...packPostings(knowledge.index), vocabulary: vocabularyOf(knowledge).join(' ') },
   };
+}
+
+/**
+ * Lists each entry under the anchor of each of its phrasings (see
+ * `phraseAnchor`), for a packed index. A derived index leaves its anchors
+ * empty: for a small knowledge base, checking every entry that holds the
+ * question's rarest stem costs a question less than anchoring costs a load.
+ */
+export function anchorPhrasings(knowledge: Knowledge): void {
+  for (let doc = 0; doc < knowledge.size; doc++) {
+    for (const phrasing of phrasingsOf(knowledge, doc)) {
+      const anchors = phraseAnchor(knowledge.index, phrasing)?.anchors;
+      if (anchors && anchors[anchors.length - 1] !== doc) anchors.push(doc);
+    }
+  }
 }
 
 /** The stems of an entry's question and of each of its alternates. */
@@ -296,8 +305,9 @@ export function vocabularyOf(knowledge: Knowledge): string[] {
 /**
  * The entry that lists this exact phrasing (the same stems, in any order),
  * or undefined. When two entries do, the later one, as the kb's validation
- * refuses that anyway. Only the entries anchored at the question's rarest
- * stem can list it (see `phraseAnchor`).
+ * refuses that anyway. Only entries whose question or alternates hold the
+ * question's rarest stem can list it; a packed index narrows them to those
+ * anchored at that stem (see `phraseAnchor`).
  *
  * @param query the question's distinct stems
  */
@@ -305,12 +315,25 @@ export function findPhrasing(knowledge: Knowledge, query: readonly string[]): nu
   const wanted = new Set(query);
   const anchor = phraseAnchor(knowledge.index, wanted);
   if (!anchor) return undefined;
-  for (let i = anchor.anchors.length - 1; i >= 0; i--) {
-    const doc = anchor.anchors[i];
-    for (const phrasing of phrasingsOf(knowledge, doc)) {
-      const have = new Set(phrasing);
-      if (have.size === wanted.size && [...have].every((s) => wanted.has(s))) return doc;
+  const docs = knowledge.source.index ? anchor.anchors : holders(anchor.docs[0], anchor.docs[1]);
+  for (let i = docs.length - 1; i >= 0; i--) {
+    for (const phrasing of phrasingsOf(knowledge, docs[i])) {
+      if (phrasing.every((s) => wanted.has(s)) && new Set(phrasing).size === wanted.size) return docs[i];
     }
   }
   return undefined;
+}
+
+/** The documents of two ascending lists, ascending, each once. */
+function holders(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    if (a[i] === next) i++;
+    if (b[j] === next) j++;
+    out.push(next);
+  }
+  return out;
 }

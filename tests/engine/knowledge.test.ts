@@ -14,7 +14,7 @@ describe('loadKnowledgeInSteps', () => {
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
     const size = payload!.entries.length;
-    // One pause between each group of entries, one before the anchors.
+    // One pause between each group of entries, one before the synonyms.
     expect(pauses).toBe(Math.ceil(size / ENTRIES_PER_STEP));
     const stepped: Knowledge = step.value;
     const once = loadKnowledge(JSON.parse(json));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { analyze, answer, indexWords, loadKnowledge, PAYLOAD_FORMAT, stopWordStamp, type Knowledge, type KnowledgePayload } from '../../src/engine/index.js';
-import { findPhrasing, vocabularyOf } from '../../src/engine/knowledge.js';
+import { anchorPhrasings, findPhrasing, vocabularyOf } from '../../src/engine/knowledge.js';
 import { posting } from '../../src/engine/postings.js';
 import { DEMO_CENTER } from '../../src/shared/index.js';
 import { buildPayload } from '../../src/kb/build.js';
@@ -249,10 +249,12 @@ describe('buildPayload with the index packed in', () => {
     expect(shipped.entries.every((e) => e[5] === '')).toBe(true);
   });
 
-  it('loads to the same index, field lengths and vocabulary', () => {
+  it('loads to the same index, anchored, field lengths and vocabulary', () => {
+    const anchored = loadKnowledge(buildPayload(source, [], false));
+    anchorPhrasings(anchored);
     expect(packed.index.lengths).toEqual(derived.index.lengths);
     expect(packed.index.average).toEqual(derived.index.average);
-    for (const term of derived.index.terms.keys()) expect(posting(packed.index, term), term).toEqual(posting(derived.index, term));
+    for (const term of derived.index.terms.keys()) expect(posting(packed.index, term), term).toEqual(posting(anchored.index, term));
     expect(vocabularyOf(packed)).toEqual(vocabularyOf(derived));
   });
 
