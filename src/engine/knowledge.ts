@@ -326,16 +326,16 @@ export function findPhrasing(knowledge: Knowledge, query: readonly string[]): nu
   const docs = knowledge.source.index ? anchor.anchors : holders(anchor.docs[0], anchor.docs[1]);
   for (let i = docs.length - 1; i >= 0; i--) {
     const list = phrasingsOf(knowledge, docs[i]);
-    for (let j = 0; j < list.length; j++) if (sameStems(list[j], wanted)) return docs[i];
+    for (let j = 0; j < list.length; j++) if (holdsExactly(list[j], wanted)) return docs[i];
   }
   return undefined;
 }
 
-/** True when the phrasing's stems are exactly the wanted ones; most phrasings fail on their first stem. */
-function sameStems(phrasing: readonly string[], wanted: ReadonlySet<string>): boolean {
-  if (phrasing.length < wanted.size) return false;
-  for (let k = 0; k < phrasing.length; k++) if (!wanted.has(phrasing[k])) return false;
-  return new Set(phrasing).size === wanted.size;
+/** True when the list holds the wanted words and no others (repeats allowed); most lists fail on their first word. */
+function holdsExactly(list: readonly string[], wanted: ReadonlySet<string>): boolean {
+  if (list.length < wanted.size) return false;
+  for (let k = 0; k < list.length; k++) if (!wanted.has(list[k])) return false;
+  return new Set(list).size === wanted.size;
 }
 
 /** The documents of two ascending lists, ascending, each once. */
