@@ -133,15 +133,9 @@ function stemAll(knowledge: Knowledge, list: readonly string[]): string[] {
 /** Synonym rules as shipped: word and expansions, each normalised text. */
 const rulesOf = (synonyms: unknown) =>
   split(synonyms, '|').map((rule) => {
-    const eq = rule.indexOf('=');
-    return eq < 0 ? { word: rule, expansions: [] } : { word: rule.slice(0, eq), expansions: split(rule.slice(eq + 1), ',') };
+    const [word, expansions] = rule.split('=');
+    return { word, expansions: split(expansions, ',') };
   });
-
-/** The distinct stems of normalised words, in order. */
-function distinctStems(knowledge: Knowledge, text: string): string[] {
-  const stems = stemAll(knowledge, split(text, ' '));
-  return stems.length < 2 ? stems : stems.filter((s, i) => stems.indexOf(s) === i);
-}
 
 /** Normalised words of an entry's question that the index holds. */
 const questionWords = (question: string) => words(question).filter((w) => !isStopWord(w));
@@ -205,8 +199,7 @@ export function* loadKnowledgeInSteps(payload: unknown, perStep = ENTRIES_PER_ST
   if (p.stopWords !== stopWordStamp()) {
     throw new KnowledgeError('payload built with another stop-word list than this engine uses: rebuild with `npm run kb -- build`');
   }
-  // Indexed access, not destructuring, here and below: unoptimised code pays for destructuring through the iterator protocol.
-  const entries = p.entries.map((e): EntryDoc => ({ id: e[0], question: e[1], html: e[2], related: split(e[3], ' ') }));
+  const entries = p.entries.map(([id, question, html, related]): EntryDoc => ({ id, question, html, related: split(related, ' ') }));
   const size = entries.length;
   const knowledge: Knowledge = {
     entries,
@@ -231,20 +224,19 @@ export function* loadKnowledgeInSteps(payload: unknown, perStep = ENTRIES_PER_ST
     });
     for (let doc = 0; doc < size; doc++) {
       if (doc && doc % perStep === 0) yield;
-      const e = p.entries[doc];
-      const stems = addDocument(building, [
-        [questionWords(e[1])],
-        split(e[4], '|').map((x) => x.split(' ')),
-        [split(e[5], '|').flatMap((x) => x.split(' '))],
+      const [, question, , , alternates, tags] = p.entries[doc];
+      const [[q], a] = addDocument(building, [
+        [questionWords(question)],
+        split(alternates, '|').map((x) => x.split(' ')),
+        [split(tags, '|').flatMap((x) => x.split(' '))],
       ]);
-      // The question's stems, then each alternate's: one list, as phrasingsOf makes it.
-      knowledge.phrasings[doc] = stems[0].concat(stems[1]);
+      knowledge.phrasings[doc] = [q, ...a];
     }
     knowledge.index = finishPostings(building);
     yield;
   }
   // Rule text is normalised already: split and stem it, no need to normalise it again.
-  knowledge.synonyms = compileSynonyms(rulesOf(p.synonyms), (text) => distinctStems(knowledge, text));
+  knowledge.synonyms = compileSynonyms(rulesOf(p.synonyms), (text) => [...new Set(stemAll(knowledge, split(text, ' ')))]);
   return knowledge;
 }
 
@@ -325,29 +317,12 @@ export function findPhrasing(knowledge: Knowledge, query: readonly string[]): nu
   if (!anchor) return undefined;
   const docs = knowledge.source.index ? anchor.anchors : holders(anchor.docs[0], anchor.docs[1]);
   for (let i = docs.length - 1; i >= 0; i--) {
-    const list = phrasingsOf(knowledge, docs[i]);
-    for (let j = 0; j < list.length; j++) if (holdsExactly(list[j], wanted)) return docs[i];
+    for (const phrasing of phrasingsOf(knowledge, docs[i])) {
+      if (phrasing.every((s) => wanted.has(s)) && new Set(phrasing).size === wanted.size) return docs[i];
+    }
   }
   return undefined;
 }
 
-/** True when the list holds the wanted words and no others (repeats allowed); most lists fail on their first word. */
-function holdsExactly(list: readonly string[], wanted: ReadonlySet<string>): boolean {
-  if (list.length < wanted.size) return false;
-  for (let k = 0; k < list.length; k++) if (!wanted.has(list[k])) return false;
-  return new Set(list).size === wanted.size;
-}
-
 /** The documents of two ascending lists, ascending, each once. */
-function holders(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-    if (a[i] === next) i++;
-    if (b[j] === next) j++;
-    out.push(next);
-  }
-  return out;
-}
+const holders = (a: readonly number[], b: readonly number[]): number[] => [...new Set(a.concat(b))].sort((x, y) => x - y);

@@ -22,28 +22,23 @@ export function compileSynonyms(
   rules: readonly SynonymRule[],
   stemsOf: (text: string) => string[] = (text) => analyze(text).map((t) => t.stem),
 ): Map<string, string[]> {
-  // Indexed loops and arrays, not Sets and spreads: this runs once per page,
-  // on a cold open, in code the browser has not optimised yet.
-  const map = new Map<string, string[]>();
+  const map = new Map<string, Set<string>>();
   const add = (from: string, to: string) => {
     if (from === to) return;
-    const list = map.get(from);
-    if (list === undefined) map.set(from, [to]);
-    else if (list.indexOf(to) < 0) list.push(to);
+    if (!map.has(from)) map.set(from, new Set());
+    map.get(from)!.add(to);
   };
-  for (let r = 0; r < rules.length; r++) {
-    const word = stemsOf(rules[r].word)[0];
+  for (const rule of rules) {
+    const [word] = stemsOf(rule.word);
     if (!word) continue;
-    const expansions = rules[r].expansions;
-    for (let e = 0; e < expansions.length; e++) {
-      const stems = stemsOf(expansions[e]);
-      for (let i = 0; i < stems.length; i++) add(word, stems[i]);
+    for (const expansion of rule.expansions) {
+      const stems = stemsOf(expansion);
+      for (const s of stems) add(word, s);
       if (stems.length === 1) add(stems[0], word);
     }
   }
   // Values sorted, so that the order of query clauses (and so of equal scores) never depends on rule order.
-  map.forEach((list) => list.sort());
-  return map;
+  return new Map([...map].map(([k, v]) => [k, [...v].sort()]));
 }
 
 /**
