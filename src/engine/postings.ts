@@ -23,7 +23,7 @@ export interface Posting {
   order: number;
   docs: number[][];
   counts: number[][];
-  /** Documents with a phrasing whose anchor this term is (see `phraseAnchor`), ascending. */
+  /** Documents with a phrasing whose anchor this term is (see `phraseAnchor`), ascending; a packed index only (`anchorPhrasings`). */
   anchors: number[];
   /** Distinct documents holding the term, once counted. */
   df?: number;
