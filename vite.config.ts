@@ -55,7 +55,7 @@ export default defineConfig(({ mode }) => {
             comments: false,
             // Chrome compiles every function of the chunk on the thread that
             // streams it, not lazily on the main thread at first call: nearly
-            // all of it runs on the first open (\`npm run bench\`: cold answer).
+            // all of it runs on the first open (`npm run bench`: cold answer).
             postBanner: '//# allFunctionsCalledOnLoad',
             entryFileNames: 'admissions-chat.app.[hash].js',
             // Chunks loaded later (the callback form) sit beside it, hashed the same way.

@@ -10,7 +10,6 @@ import type { App } from '../../src/widget/loader.js';
 import { readConfig } from '../../src/widget/config.js';
 import { payloadOf } from '../../src/widget/payload.js';
 
-
 let posted: unknown[];
 let app: App;
 let root: ShadowRoot;

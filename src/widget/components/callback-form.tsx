@@ -56,9 +56,8 @@ export interface CallbackFormProps {
 }
 
 /** The two consent sentences, as shown beside their boxes. */
-function consents(config: PanelConfig): { calls: string; texts: string } {
+function consents(config: PanelConfig, strings = formStrings(config.strings)): { calls: string; texts: string } {
   const values = { center: config.center, phone: config.phone };
-  const strings = formStrings(config.strings);
   return { calls: fill(strings.consentCalls, values), texts: fill(strings.consentTexts, values) };
 }
 
@@ -88,7 +87,8 @@ function OptionalChoice<T extends string>(props: { id: string; label: string; no
 const id = (field: string) => `ac-error-${field.replace('.', '-')}`;
 
 export function CallbackForm({ config, actions, draft, hours, retry, onDone }: CallbackFormProps) {
-  const strings = formStrings(config.strings);
+  // The form's sentences under the site's overrides: once per form, not on every keystroke.
+  const strings = useMemo(() => formStrings(config.strings), [config.strings]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'editing' });
   const opened = useRef(Date.now());
@@ -105,7 +105,7 @@ export function CallbackForm({ config, actions, draft, hours, retry, onDone }: C
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
   const d = draft.value;
-  const shown = useMemo(() => consents(config), [config]);
+  const shown = useMemo(() => consents(config, strings), [config, strings]);
   // Formatting the schedule builds Intl formatters: once per form, not on every keystroke.
   const hoursHint = useMemo(
     () => config.hours && fill(strings.hoursHint, { hours: describeHours(config.hours, config.timeZone, new Date()) }),
