@@ -10,13 +10,17 @@
  *   bench server prepends to the widget's script, to the first animation
  *   frame in which the launcher element is laid out with a size;
  * - which files were requested on load;
- * - optionally the first answer on a cold open (nothing prefetched: the
- *   visitor's first act is asking) and a second answer once loaded, timed
- *   from the ask to the DOM mutation that shows the expected answer text;
- *   the files it needed are those requested in between (resource timing),
- *   not those the widget prefetches once the answer is shown.
+ * - optionally the first answer on a cold open, two ways, each on its own
+ *   cold page (nothing prefetched): as a visitor gets it (a mouse click on
+ *   the launcher, the question typed into the box the moment it is there,
+ *   Enter; timed from the Enter), and through the site's JS API
+ *   (`AdmissionsChat.ask` opens and asks at once; timed from the call, so
+ *   opening the panel is included); then a second answer once loaded. Each
+ *   ends at the DOM mutation that shows the expected answer text; the files
+ *   it needed are those requested in between (resource timing), not those
+ *   the widget prefetches once the answer is shown.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, ElementHandle, Page } from 'playwright-core';
 import { CHROME, launch } from '../tests/e2e/browser.js';
 
 /** CPU slowdown the issue's budgets are stated at. */
@@ -54,6 +58,8 @@ export interface Run {
   /** Requests to anywhere but the bench server (none expected: the machine is offline). */
   offOrigin: string[];
   answer?: { coldMs: number; warmMs: number; longTasks: number[]; requested: string[] };
+  /** The visitor's way, on a page of its own: click → question box, click → Enter, Enter → answer; long tasks and files from the pointer's arrival on the launcher to the answer. */
+  visit?: { boxMs: number; enterMs: number; answerMs: number; longTasks: number[]; requested: string[] };
 }
 
 /** Debian's Chromium, found and launched as the e2e tests do (offline flags included), or null when there is none. */
@@ -97,28 +103,94 @@ const ASK = `async ({ text, expect }) => {
   return { ms, t0, fetched };
 }`;
 
+/** Installed before the visitor clicks: when the click lands, the question box appears, Enter goes down and the answer shows. */
+const VISIT = `(expect) => {
+  const root = document.querySelector('[data-admissions-chat]').shadowRoot;
+  const at = (window.__visit = {});
+  const seen = (test) => new Promise((resolve) => {
+    const observer = new MutationObserver(() => test() && (observer.disconnect(), resolve(performance.now())));
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+  });
+  const launcher = root.querySelector('button');
+  // pointerover comes before the pointerenter the widget listens to.
+  launcher.addEventListener('pointerover', () => (at.intent = performance.now()), { once: true });
+  launcher.addEventListener('pointerdown', () => (at.click = performance.now()), { once: true });
+  root.addEventListener('keydown', (e) => e.key === 'Enter' && (at.enter ??= performance.now()), { capture: true });
+  at.box = seen(() => root.querySelector('input'));
+  at.answer = seen(() => root.textContent.includes(expect));
+}`;
+
+/** Long tasks that overlap [from, to) in the page. */
+const longTasksBetween = (page: Page, from: number, to: number) =>
+  page.evaluate(
+    ([f, t]) =>
+      (window as unknown as { __bench: { longTasks: { start: number; duration: number }[] } }).__bench.longTasks
+        .filter((x) => x.start + x.duration >= f && x.start < t)
+        .map((x) => x.duration),
+    [from, to],
+  );
+
+/**
+ * A visitor's first question on a cold page: the mouse clicks the launcher
+ * (passing over it first, as a real pointer does), the question is typed into
+ * the box as soon as it is there, and Enter sends it. Playwright's typing is
+ * faster than any visitor's, so what the widget still has to load when the
+ * Enter lands is more than a person would leave it.
+ */
+async function visit(page: Page, variant: Variant, question: Question): Promise<NonNullable<Run['visit']>> {
+  await page.evaluate(`(${VISIT})(${JSON.stringify(question.expect)})`);
+  const launcher = (await page.evaluateHandle(`(${variant.launcher})()`)) as ElementHandle<HTMLElement>;
+  await launcher.click();
+  await page.evaluate('window.__visit.box');
+  await page.locator('[data-admissions-chat] input').fill(question.text);
+  await page.keyboard.press('Enter');
+  const t = (await page.evaluate(`(async () => {
+    const at = window.__visit;
+    const [box, answer] = await Promise.all([at.box, at.answer]);
+    return { intent: at.intent, click: at.click, box, enter: at.enter, answer };
+  })()`)) as { intent: number; click: number; box: number; enter: number; answer: number };
+  return {
+    boxMs: t.box - t.click,
+    enterMs: t.enter - t.click,
+    answerMs: t.answer - t.enter,
+    // From the pointer's arrival: passing over the launcher is the first intent, and starts the downloads.
+    longTasks: await longTasksBetween(page, t.intent, t.answer),
+    requested: await page.evaluate(
+      ([from, to]) => performance.getEntriesByType('resource').filter((r) => r.startTime >= from && r.startTime <= to).map((r) => new URL(r.name).pathname),
+      [t.intent, t.answer],
+    ),
+  };
+}
+
+/** A fresh context with its page throttled and instrumented, the page loaded and settled. */
+async function coldPage(browser: Browser, origin: string, variant: Variant) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+  await page.addInitScript(instrument(variant.launcher));
+  const offOrigin: string[] = [];
+  page.on('request', (r) => void (r.url().startsWith(origin) || offOrigin.push(r.url())));
+  await page.goto(origin + variant.page, { waitUntil: 'networkidle' });
+  // Waited from Node, never by polling in the page: Playwright's waitForFunction
+  // runs its own script in the page (some 250 ms of main thread at 4x), which
+  // would be counted against the widget. The second is for work a widget
+  // defers to idle time, which still counts as page load.
+  await page.waitForTimeout(SETTLE_MS);
+  return { context, page, cdp, offOrigin };
+}
+
 /**
  * One cold load of a variant.
  *
  * @param requests the bench server's request log (to see what was fetched when)
  */
 export async function measure(browser: Browser, origin: string, variant: Variant, requests: { path: string }[]): Promise<Run> {
-  const context = await browser.newContext();
+  const before = requests.length;
+  const { context, page, cdp, offOrigin } = await coldPage(browser, origin, variant);
+  let run: Run;
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
-    await page.addInitScript(instrument(variant.launcher));
-    const offOrigin: string[] = [];
-    page.on('request', (r) => void (r.url().startsWith(origin) || offOrigin.push(r.url())));
-    const before = requests.length;
-    await page.goto(origin + variant.page, { waitUntil: 'networkidle' });
-    // Waited from Node, never by polling in the page: Playwright's waitForFunction
-    // runs its own script in the page (some 250 ms of main thread at 4x), which
-    // would be counted against the widget. The second is for work a widget
-    // defers to idle time, which still counts as page load.
-    await page.waitForTimeout(SETTLE_MS);
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const metric = (name: string) => 1000 * (metrics.find((m) => m.name === name)?.value ?? NaN);
     const onLoad = await page.evaluate(() => {
@@ -126,7 +198,7 @@ export async function measure(browser: Browser, origin: string, variant: Variant
       const start = performance.getEntriesByName('bench:script-start')[0]?.startTime;
       return { longTasks: bench.longTasks, launcherMs: bench.launcher !== null && start !== undefined ? bench.launcher - start : null };
     });
-    const run: Run = {
+    run = {
       taskMs: metric('TaskDuration'),
       scriptMs: metric('ScriptDuration'),
       styleLayoutMs: metric('RecalcStyleDuration') + metric('LayoutDuration'),
@@ -142,19 +214,21 @@ export async function measure(browser: Browser, origin: string, variant: Variant
       await page.waitForTimeout(300);
       const warm = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.warm)})`) as { ms: number; t0: number };
       // Long tasks from the ask until the second question: the first open, fetches and first answer.
-      const longTasks = await page.evaluate(
-        ([from, to]) =>
-          (window as unknown as { __bench: { longTasks: { start: number; duration: number }[] } }).__bench.longTasks
-            .filter((t) => t.start + t.duration >= from && t.start < to)
-            .map((t) => t.duration),
-        [cold.t0, warm.t0],
-      );
+      const longTasks = await longTasksBetween(page, cold.t0, warm.t0);
       run.answer = { coldMs: cold.ms, warmMs: warm.ms, longTasks, requested };
     }
-    return run;
   } finally {
     await context.close();
   }
+  if (variant.ask) {
+    const fresh = await coldPage(browser, origin, variant);
+    try {
+      run.visit = await visit(fresh.page, variant, variant.ask.cold);
+    } finally {
+      await fresh.context.close();
+    }
+  }
+  return run;
 }
 
 /** `runs` cold loads of every variant, interleaved so that machine noise spreads over all of them. */

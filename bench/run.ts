@@ -8,7 +8,8 @@
  *    Chromium actually fetched);
  * 3. cold page loads in Chromium at 4x CPU: our widget, the bare host page
  *    as baseline and two published chat widgets, as medians with min and max;
- * 4. the first answer on a cold open, and one once loaded;
+ * 4. the first answer on a cold open, as a visitor sends it and through the
+ *    JS API, and one once loaded;
  * 5. the engine in Node (load, per-question latency, accuracy);
  * 6. scaling to generated knowledge bases of 50, 500 and 5,000 entries.
  *
@@ -97,7 +98,9 @@ if (ours.runs.length) {
   phases = new Map();
   for (const r of ours.runs) {
     for (const p of r.requested) if (p.startsWith('/dist/')) phases.set(p.slice(6), 'before interaction');
-    for (const p of r.answer?.requested ?? []) if (p.startsWith('/dist/') && !phases.has(p.slice(6))) phases.set(p.slice(6), 'for the first answer');
+    for (const p of [...(r.answer?.requested ?? []), ...(r.visit?.requested ?? [])]) {
+      if (p.startsWith('/dist/') && !phases.has(p.slice(6))) phases.set(p.slice(6), 'for the first answer');
+    }
   }
 }
 const files = distSizes(DIST, phases);
@@ -123,6 +126,10 @@ const oursLauncher = median((r) => r.launcherMs, ours.runs);
 const cold = median((r) => r.answer?.coldMs, ours.runs);
 const warm = median((r) => r.answer?.warmMs, ours.runs);
 const openLong = ours.runs.flatMap((r) => r.answer?.longTasks ?? []);
+const visitAnswer = median((r) => r.visit?.answerMs, ours.runs);
+const visitBox = median((r) => r.visit?.boxMs, ours.runs);
+const visitLong = ours.runs.flatMap((r) => r.visit?.longTasks ?? []);
+const longList = (list: number[]) => `${list.length}${list.length ? ` (longest ${ms(Math.max(...list), 0)})` : ''}`;
 const loadLong = longOnLoad(ours.runs);
 const bareLoadLong = longOnLoad(bare.runs);
 const haveBrowser = ours.runs.length > 0;
@@ -149,13 +156,24 @@ const lines = [
         verdict(haveBrowser ? oursTask.median - taskBare <= BUDGET.addedMainThreadMs : null),
       ],
       [
-        `long tasks (> ${BUDGET.longTaskMs} ms) on load / on first open, all runs`,
+        `long tasks (> ${BUDGET.longTaskMs} ms) on load / on first open (click → answer; ask() → answer), all runs`,
         'none of the widget’s own',
-        haveBrowser ? `${loadLong.length} (bare page: ${bareLoadLong.length}) / ${openLong.length}${openLong.length ? `, longest ${ms(Math.max(...openLong), 0)}` : ''}` : 'n/a',
-        verdict(haveBrowser ? loadLong.length <= bareLoadLong.length && openLong.length === 0 : null),
+        haveBrowser ? `${loadLong.length} (bare page: ${bareLoadLong.length}) / ${longList(visitLong)}; ${longList(openLong)}` : 'n/a',
+        verdict(haveBrowser ? loadLong.length <= bareLoadLong.length && openLong.length === 0 && visitLong.length === 0 : null),
       ],
       ['launcher painted after the script starts', `≤ ${BUDGET.launcherMs} ms`, haveBrowser ? ms(oursLauncher.median) : 'n/a', verdict(haveBrowser ? oursLauncher.median <= BUDGET.launcherMs : null)],
-      ['first answer on a cold open (ask → answer on screen)', `≤ ${BUDGET.coldAnswerMs} ms`, haveBrowser ? ms(cold.median) : 'n/a', verdict(haveBrowser ? cold.median <= BUDGET.coldAnswerMs : null)],
+      [
+        'first answer on a cold open, as a visitor sends it (click the launcher, type, Enter → answer on screen)',
+        `≤ ${BUDGET.coldAnswerMs} ms`,
+        haveBrowser ? ms(visitAnswer.median) : 'n/a',
+        verdict(haveBrowser ? visitAnswer.median <= BUDGET.coldAnswerMs : null),
+      ],
+      [
+        'first answer on a cold page through the JS API, opening included (`AdmissionsChat.ask()` → answer on screen)',
+        `≤ ${BUDGET.coldAnswerMs} ms`,
+        haveBrowser ? ms(cold.median) : 'n/a',
+        verdict(haveBrowser ? cold.median <= BUDGET.coldAnswerMs : null),
+      ],
       ['an answer once loaded', `≤ ${BUDGET.warmAnswerMs} ms`, haveBrowser ? ms(warm.median) : 'n/a', verdict(haveBrowser ? warm.median <= BUDGET.warmAnswerMs : null)],
       ['engine per-question p99, default knowledge base (Node; median of 5 passes)', `< ${BUDGET.p99Default} ms`, ms(lat.p99, 3), verdict(lat.p99 < BUDGET.p99Default)],
       ...(largest
@@ -250,16 +268,20 @@ if (haveBrowser) {
     '',
     '## First answer in Chromium',
     '',
-    `Right after a cold load (nothing prefetched), \`AdmissionsChat.ask("${questions.cold.text}")\`: the app chunk, the manifest and the knowledge base are fetched, loaded and the answer rendered; timed from the call to the DOM mutation that puts the answer's first words on screen. Then, once loaded, "${questions.warm.text}".`,
+    `Two cold pages per run, nothing prefetched on either. **As a visitor:** the mouse clicks the launcher (passing over it first, as a real pointer does), "${questions.cold.text}" is typed into the question box as soon as it is there and Enter sends it (click → Enter below): faster than any person types, so the widget has had less time to load than a visitor would give it. Timed from the Enter. **Through the JS API:** right after the load, \`AdmissionsChat.ask("${questions.cold.text}")\` opens the panel and asks at once, so opening the panel, the app chunk and the knowledge base all fall inside the time. Both end at the DOM mutation that puts the answer's first words on screen. Then, once loaded, "${questions.warm.text}" through the API.`,
     '',
     ...table(
       ['figure', `median [min–max] of ${RUNS}`],
       ['l', 'r'],
       [
-        ['cold open: ask → answer on screen', msRange(cold)],
+        ['visitor: click → question box on screen', msRange(visitBox)],
+        ['visitor: click → Enter', msRange(median((r) => r.visit?.enterMs, ours.runs))],
+        ['visitor: Enter → answer on screen', msRange(visitAnswer)],
+        ['visitor: long tasks > 50 ms from the click to the answer, all runs', `${visitLong.length}${visitLong.length ? ` (${visitLong.map((d) => ms(d, 0)).join(', ')})` : ''}`],
+        ['JS API on a cold page: ask → answer on screen', msRange(cold)],
+        ['JS API: long tasks > 50 ms from the ask to the answer, all runs', `${openLong.length}${openLong.length ? ` (${openLong.map((d) => ms(d, 0)).join(', ')})` : ''}`],
         ['once loaded: ask → answer on screen', msRange(warm)],
-        ['long tasks > 50 ms from the ask to the answer, all runs', `${openLong.length}${openLong.length ? ` (${openLong.map((d) => ms(d, 0)).join(', ')})` : ''}`],
-        ['files fetched for it', [...new Set(ours.runs.flatMap((r) => r.answer?.requested ?? []))].map((p) => `\`${p.replace('/dist/', '')}\``).join(', ')],
+        ['files fetched from the click (or the ask) to the answer', [...new Set(ours.runs.flatMap((r) => [...(r.visit?.requested ?? []), ...(r.answer?.requested ?? [])]))].map((p) => `\`${p.replace('/dist/', '')}\``).join(', ')],
       ],
     ),
     '',
