@@ -30,7 +30,6 @@ import { fill, withDefaults } from './strings.js';
 import { DEFAULT_TIME_ZONE, type PanelConfig } from './config.js';
 import { zoneOrDefault } from './hours.js';
 import { createViewport } from './viewport.js';
-import { flush } from './delivery.js';
 import { hasSaved } from './outbox.js';
 import { Panel } from './components/panel.js';
 import type { Actions } from './components/actions.js';
@@ -213,9 +212,13 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   };
   window.addEventListener('pagehide', saveNow);
 
-  // Callback requests kept from an earlier page go out now, and again whenever the connection returns.
+  // Callback requests kept from an earlier page go out now, and again whenever
+  // the connection returns. The sending code is fetched only then (the form
+  // shares it): most visitors never have anything saved, and the first
+  // answer should not carry it.
   const resend = async () => {
     if (!hasSaved()) return;
+    const { flush } = await import('./delivery.js');
     for (const { id } of await flush(delivery?.timeoutMs)) {
       state.push({ from: 'info', text: fill(strings.deliveredLater, { reference: String(id) }) });
       // Show the good news, unless the visitor is typing a new request.
