@@ -1,6 +1,6 @@
 /**
  * The callback form as the panel shows it: its code (the form, the request
- * schema, delivery) is a chunk of its own, fetched when a visitor first
+ * schema, delivery) is in chunks of its own, fetched when a visitor first
  * reaches for it (pointer or focus on "Request a callback", or opening it),
  * so the first answer never waits for it. A failed fetch says so plainly,
  * keeps the call link one tap away, and is tried again on the next press.
@@ -12,8 +12,14 @@ import type { CallbackFormProps } from './callback-form.js';
 
 type FormModule = typeof import('./callback-form.js');
 
-/** Fetches the form's chunk once; a failure is forgotten. */
-export const loadCallbackForm = once((): Promise<FormModule> => import('./callback-form.js'));
+/**
+ * Fetches the form's chunk once, and the sending code it imports at the same
+ * time rather than after it (a chunk of its own, which the app also loads to
+ * re-send a saved request); a failure of either is forgotten.
+ */
+export const loadCallbackForm = once(
+  (): Promise<FormModule> => Promise.all([import('./callback-form.js'), import('../delivery.js')]).then(([form]) => form),
+);
 
 export function LazyCallbackForm(props: CallbackFormProps) {
   const [form, setForm] = useState<FormModule | null>(null);
