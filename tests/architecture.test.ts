@@ -88,4 +88,12 @@ describe('the built widget', () => {
     const holding = js.filter((name) => readFileSync(join('dist', name), 'utf8').includes('Consent is not required to receive services'));
     expect(holding).toEqual(js.filter((name) => name.startsWith('admissions-chat.callback-form.')));
   });
+
+  it('carries the sending code in a chunk of its own, not on the way to the first answer', () => {
+    const js = builtScripts();
+    // Retry-After is read only by delivery.ts, when a send is retried.
+    const holding = js.filter((name) => readFileSync(join('dist', name), 'utf8').includes('retry-after'));
+    expect(holding).toEqual(js.filter((name) => name.startsWith('admissions-chat.delivery.')));
+    expect(holding).toHaveLength(1);
+  });
 });

@@ -201,13 +201,16 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
   it('loads the callback form when wanted; a failed load says so, keeps the call link, and tries again', async () => {
     const { page, errors } = await open('/');
     const form = /\/admissions-chat\.callback-form\.[\w-]+\.js$/;
+    const sending = /\/admissions-chat\.delivery\.[\w-]+\.js$/;
     const fetched: string[] = [];
-    page.on('request', (r) => void (form.test(r.url()) && fetched.push(r.url())));
+    const fetchedSending: string[] = [];
+    page.on('request', (r) => void (form.test(r.url()) ? fetched.push(r.url()) : sending.test(r.url()) && fetchedSending.push(r.url())));
     let refuse = true;
     await page.route(form, (route) => (refuse ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
     await page.locator(`${W} .launcher`).click();
     await ask(page, 'what is iop');
     expect(fetched).toEqual([]); // chatting never fetches the form
+    expect(fetchedSending).toEqual([]); // nor the code that sends it
     await page.locator(`${W} .reach button`).click();
     const alert = page.locator(`${W} .callback[role="alert"]`);
     await expect.poll(() => alert.textContent()).toMatch(/could not open/);
@@ -217,6 +220,7 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     await page.locator(`${W} #ac-first-name`).waitFor();
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-admissions-chat]')!.shadowRoot!.activeElement?.id)).toBe('ac-first-name');
     expect(fetched.length).toBe(2);
+    expect(fetchedSending.length).toBeGreaterThan(0); // fetched beside the form, which imports it
     expect(errors.filter((e) => !/503|Failed to fetch|dynamically imported module/.test(e))).toEqual([]);
   });
 
