@@ -98,20 +98,17 @@ const ASK = `async ({ text, expect }) => {
     setTimeout(() => reject(new Error('no answer within 15 s: ' + text)), 15000);
     window.AdmissionsChat.ask(text);
   });
-  // What the answer needed: requests started between the ask and the answer on screen (not what is prefetched after).
-  const fetched = performance.getEntriesByType('resource').filter((r) => r.startTime >= t0 && r.startTime <= t0 + ms).map((r) => new URL(r.name).pathname);
-  return { ms, t0, fetched };
+  return { ms, t0 };
 }`;
 
 /** Installed before the visitor clicks: when the click lands, the question box appears, Enter goes down and the answer shows. */
-const VISIT = `(expect) => {
-  const root = document.querySelector('[data-admissions-chat]').shadowRoot;
+const VISIT = `(launcher, expect) => {
+  const root = launcher.getRootNode();
   const at = (window.__visit = {});
   const seen = (test) => new Promise((resolve) => {
     const observer = new MutationObserver(() => test() && (observer.disconnect(), resolve(performance.now())));
     observer.observe(root, { subtree: true, childList: true, characterData: true });
   });
-  const launcher = root.querySelector('button');
   // pointerover comes before the pointerenter the widget listens to.
   launcher.addEventListener('pointerover', () => (at.intent = performance.now()), { once: true });
   launcher.addEventListener('pointerdown', () => (at.click = performance.now()), { once: true });
@@ -130,6 +127,13 @@ const longTasksBetween = (page: Page, from: number, to: number) =>
     [from, to],
   );
 
+/** Paths the page requested from `from` to `to`: what an answer needed, not what is prefetched after it. */
+const requestedBetween = (page: Page, from: number, to: number) =>
+  page.evaluate(
+    ([f, t]) => performance.getEntriesByType('resource').filter((r) => r.startTime >= f && r.startTime <= t).map((r) => new URL(r.name).pathname),
+    [from, to],
+  );
+
 /**
  * A visitor's first question on a cold page: the mouse clicks the launcher
  * (passing over it first, as a real pointer does), the question is typed into
@@ -138,7 +142,7 @@ const longTasksBetween = (page: Page, from: number, to: number) =>
  * Enter lands is more than a person would leave it.
  */
 async function visit(page: Page, variant: Variant, question: Question): Promise<NonNullable<Run['visit']>> {
-  await page.evaluate(`(${VISIT})(${JSON.stringify(question.expect)})`);
+  await page.evaluate(`(${VISIT})((${variant.launcher})(), ${JSON.stringify(question.expect)})`);
   const launcher = (await page.evaluateHandle(`(${variant.launcher})()`)) as ElementHandle<HTMLElement>;
   await launcher.click();
   await page.evaluate('window.__visit.box');
@@ -155,10 +159,7 @@ async function visit(page: Page, variant: Variant, question: Question): Promise<
     answerMs: t.answer - t.enter,
     // From the pointer's arrival: passing over the launcher is the first intent, and starts the downloads.
     longTasks: await longTasksBetween(page, t.intent, t.answer),
-    requested: await page.evaluate(
-      ([from, to]) => performance.getEntriesByType('resource').filter((r) => r.startTime >= from && r.startTime <= to).map((r) => new URL(r.name).pathname),
-      [t.intent, t.answer],
-    ),
+    requested: await requestedBetween(page, t.intent, t.answer),
   };
 }
 
@@ -208,8 +209,8 @@ export async function measure(browser: Browser, origin: string, variant: Variant
       offOrigin,
     };
     if (variant.ask) {
-      const cold = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.cold)})`) as { ms: number; t0: number; fetched: string[] };
-      const requested = cold.fetched;
+      const cold = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.cold)})`) as { ms: number; t0: number };
+      const requested = await requestedBetween(page, cold.t0, cold.t0 + cold.ms);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);
       const warm = await page.evaluate(`(${ASK})(${JSON.stringify(variant.ask.warm)})`) as { ms: number; t0: number };

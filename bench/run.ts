@@ -129,7 +129,9 @@ const openLong = ours.runs.flatMap((r) => r.answer?.longTasks ?? []);
 const visitAnswer = median((r) => r.visit?.answerMs, ours.runs);
 const visitBox = median((r) => r.visit?.boxMs, ours.runs);
 const visitLong = ours.runs.flatMap((r) => r.visit?.longTasks ?? []);
-const longList = (list: number[]) => `${list.length}${list.length ? ` (longest ${ms(Math.max(...list), 0)})` : ''}`;
+/** How many long tasks, and the longest or every one. */
+const longList = (list: number[], every = false) =>
+  `${list.length}${list.length ? ` (${every ? list.map((d) => ms(d, 0)).join(', ') : `longest ${ms(Math.max(...list), 0)}`})` : ''}`;
 const loadLong = longOnLoad(ours.runs);
 const bareLoadLong = longOnLoad(bare.runs);
 const haveBrowser = ours.runs.length > 0;
@@ -222,7 +224,7 @@ if (haveBrowser) {
       msRange(script),
       msRange(median((r) => r.styleLayoutMs, rs)),
       isBare ? '—' : msRange(median((r) => r.launcherMs, rs)),
-      `${long.length}${long.length ? ` (longest ${ms(Math.max(...long), 0)})` : ''}`,
+      longList(long),
     ];
   };
   const cost = (rs: Run[]) => ({
@@ -277,9 +279,9 @@ if (haveBrowser) {
         ['visitor: click → question box on screen', msRange(visitBox)],
         ['visitor: click → Enter', msRange(median((r) => r.visit?.enterMs, ours.runs))],
         ['visitor: Enter → answer on screen', msRange(visitAnswer)],
-        ['visitor: long tasks > 50 ms from the click to the answer, all runs', `${visitLong.length}${visitLong.length ? ` (${visitLong.map((d) => ms(d, 0)).join(', ')})` : ''}`],
+        ['visitor: long tasks > 50 ms from the click to the answer, all runs', longList(visitLong, true)],
         ['JS API on a cold page: ask → answer on screen', msRange(cold)],
-        ['JS API: long tasks > 50 ms from the ask to the answer, all runs', `${openLong.length}${openLong.length ? ` (${openLong.map((d) => ms(d, 0)).join(', ')})` : ''}`],
+        ['JS API: long tasks > 50 ms from the ask to the answer, all runs', longList(openLong, true)],
         ['once loaded: ask → answer on screen', msRange(warm)],
         ['files fetched from the click (or the ask) to the answer', [...new Set(ours.runs.flatMap((r) => [...(r.visit?.requested ?? []), ...(r.answer?.requested ?? [])]))].map((p) => `\`${p.replace('/dist/', '')}\``).join(', ')],
       ],
