@@ -56,21 +56,39 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
   return fallbackReply(context, verdict.confidence, verdict.suggestions.map(suggestion));
 }
 
-/** Two questions that trip no rule, one per pass of `warmUp`. */
-const WARM_UP = ['what does a day in the program look like', 'is it covered by my plan'];
+/**
+ * Two questions for `warmUp`, one per pass. They trip no rule, so a pass
+ * also reaches the index; every word is one the default knowledge base
+ * knows, since a misspelling would build the spelling vocabulary (a long
+ * task of its own on a slow phone); and both hold the words that most
+ * questions share with the rules' prefilters ("how ", " to ", "want to",
+ * "take", "program", "people"), so that each of those rules runs once per
+ * pass.
+ */
+export const WARM_UP = [
+  'how do people in the program want to take the evening group',
+  'how long do people take to get to the evening group, and do they want to stay in the program',
+] as const;
 
 /**
- * Runs the rules a question meets before the index (crisis, a wish for a
- * person, small talk) ahead of any question. V8 compiles a regular
- * expression on its first match and compiles it again, to machine code, on
- * its second: tens of milliseconds for these rules on a slow phone. (Of the
- * crisis check this compiles the normalising; the rules themselves run only
- * for messages holding their words, see crisis.ts.) The
- * widget runs pass 0 and then pass 1 while the page is idle, so that neither
- * the first question nor the second pays for it.
+ * Runs a question that trips no rule through the engine ahead of any
+ * visitor's. V8 compiles a regular expression on its first match and
+ * compiles it again, to machine code, on its second: tens of milliseconds
+ * for the rules (crisis, a wish for a person, small talk) on a slow phone.
+ * (Of the crisis check this compiles the normalising; the rules themselves
+ * run only for messages holding their words, see crisis.ts.) Given the
+ * knowledge base, the pass also goes through the index (analysis,
+ * expansion, ranking, related questions), whose code is otherwise still
+ * cold for the visitor's second question. The widget runs pass 0 and then
+ * pass 1 while the page is idle, once without the knowledge base and again
+ * once it has loaded, so that no question pays for this.
  */
-export function warmUp(pass: 0 | 1): void {
+export function warmUp(pass: 0 | 1, knowledge?: Knowledge): void {
   const text = WARM_UP[pass];
+  if (knowledge) {
+    answer(knowledge, text, { center: '', phone: '' });
+    return;
+  }
   detectCrisis(text);
   wantsPerson(text);
   smallTalk(text);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/engine/index.js';
+import { WARM_UP } from '../../src/engine/answer.js';
+import { answer, warmUp } from '../../src/engine/index.js';
+import { readCases } from './fixtures.js';
 import { CENTER, defaultKnowledge } from './knowledge-fixture.js';
 
 const ask = (q: unknown, unanswered = 0) => answer(defaultKnowledge(), q, { ...CENTER, unanswered });
@@ -56,5 +58,23 @@ describe('answer', () => {
       expect(['answer', 'fallback', 'escalate', 'crisis']).toContain(reply.kind);
       expect(reply.text).not.toMatch(/<img|onerror/);
     }
+  });
+});
+
+describe('warmUp', () => {
+  it('asks questions that trip no rule, so a pass goes through the index too', () => {
+    const k = defaultKnowledge();
+    for (const q of WARM_UP) expect(['answer', 'fallback']).toContain(answer(k, q, CENTER).kind);
+  });
+
+  it('changes no answer, with or without the knowledge base', () => {
+    const k = defaultKnowledge();
+    const questions = [...readCases('questions').slice(0, 40).map((c) => c.question), 'my son overdosed', 'can i talk to a real person', 'thanks'];
+    const before = questions.map((q) => answer(k, q, CENTER));
+    warmUp(0);
+    warmUp(1);
+    warmUp(0, k);
+    warmUp(1, k);
+    expect(questions.map((q) => answer(k, q, CENTER))).toEqual(before);
   });
 });

@@ -9,6 +9,13 @@ import { mount } from '../../src/widget/app.js';
 import type { App } from '../../src/widget/loader.js';
 import { readConfig } from '../../src/widget/config.js';
 import { payloadOf } from '../../src/widget/payload.js';
+import { warmUp } from '../../src/engine/index.js';
+
+// The engine as it is, with warmUp watched.
+vi.mock('../../src/engine/index.js', async (original) => {
+  const engine = await original<typeof import('../../src/engine/index.js')>();
+  return { ...engine, warmUp: vi.fn(engine.warmUp) };
+});
 
 let posted: unknown[];
 let app: App;
@@ -333,6 +340,18 @@ describe('widget panel', () => {
     await submitCompleteForm();
     await until(() => $('.sent'));
     expect(events.filter(([n]) => n.startsWith('callback'))).toEqual([['callback_open', {}], ['callback_submitted', { reference: 7 }]]);
+  });
+
+  it('compiles the engine while the visitor reads: the rules from the start, the whole engine once the knowledge base is here', async () => {
+    const passes = vi.mocked(warmUp);
+    passes.mockClear();
+    app.ask('what is iop');
+    await until(() => $('[data-entry="what-is-iop"]'));
+    await until(() => passes.mock.calls.filter(([, k]) => k).length === 2);
+    for (let i = 0; i < 5; i++) await tick();
+    const withKnowledge = passes.mock.calls.filter(([, k]) => k);
+    expect(withKnowledge.map(([pass]) => pass)).toEqual([0, 1]);
+    expect(passes.mock.calls.filter(([, k]) => !k).length).toBeLessThanOrEqual(2);
   });
 
   it('saves the conversation when the page goes away, even before the page was idle', async () => {
