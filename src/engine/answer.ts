@@ -59,8 +59,9 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
 /**
  * Two questions for `warmUp`, one per pass. They trip no rule, so a pass
  * also reaches the index; every word is one the default knowledge base
- * knows, since a misspelling would build the spelling vocabulary (a long
- * task of its own on a slow phone); and both hold the words that most
+ * knows (and `warmUp` drops any another one lacks), since a misspelling
+ * would build the spelling vocabulary, a long task of its own on a slow
+ * phone; and both hold the words that most
  * questions share with the rules' prefilters ("how ", " to ", "want to",
  * "take", "program", "people"), so that each of those rules runs once per
  * pass.
@@ -86,7 +87,10 @@ export const WARM_UP = [
 export function warmUp(pass: 0 | 1, knowledge?: Knowledge): void {
   const text = WARM_UP[pass];
   if (knowledge) {
-    answer(knowledge, text, { center: '', phone: '' });
+    // Only words this knowledge base knows (a site's own FAQ may lack some),
+    // so that the pass never builds the spelling vocabulary.
+    const known = text.split(' ').filter((w) => analyze(w).every((t) => isKnown(knowledge, t.stem)));
+    answer(knowledge, known.join(' '), { center: '', phone: '' });
     return;
   }
   detectCrisis(text);

@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WARM_UP } from '../../src/engine/answer.js';
-import { answer, warmUp } from '../../src/engine/index.js';
+import { answer, loadKnowledge, warmUp } from '../../src/engine/index.js';
+import { compileKnowledge } from '../../src/kb/compile.js';
 import { readCases } from './fixtures.js';
 import { CENTER, defaultKnowledge } from './knowledge-fixture.js';
 
@@ -76,5 +80,24 @@ describe('warmUp', () => {
     warmUp(0, k);
     warmUp(1, k);
     expect(questions.map((q) => answer(k, q, CENTER))).toEqual(before);
+  });
+
+  it('never builds the spelling vocabulary, even for a knowledge base that lacks its words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warm-up-'));
+    try {
+      mkdirSync(join(dir, 'faq'));
+      writeFileSync(join(dir, 'faq', 'parking.md'), ['---', 'id: parking', 'question: Is there parking?', 'alternates:', '  - where do i leave my car', '  - garage nearby', '  - free lot', '  - parking spaces', '---', 'Behind the building.'].join('\n'));
+      const { payload, problems } = compileKnowledge(dir);
+      expect(problems).toEqual([]);
+      for (const k of [loadKnowledge(payload), loadKnowledge(JSON.parse(JSON.stringify(compileKnowledge('knowledge').payload)))]) {
+        warmUp(0, k);
+        warmUp(1, k);
+        expect(k.vocabulary).toBeNull();
+        answer(k, 'is there parkng', CENTER); // a misspelling does build it
+        expect(k.vocabulary).not.toBeNull();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
