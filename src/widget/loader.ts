@@ -46,23 +46,6 @@ type Api = Record<string, (...args: never[]) => void> & { q?: Call[] };
 
 // A brand survives a second copy of this script on the page.
 const BRAND = Symbol.for('admissions-chat');
-const ICON_PATH =
-  'M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.5 3.4 6L4.6 21l4.2-2.3c1 .3 2.1.4 3.2.4 5.5 0 10-3.6 10-8S17.5 3 12 3z';
-
-/** The speech-bubble icon, built node by node: innerHTML would start the HTML parser on every page view. */
-function icon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', ICON_PATH);
-  svg.append(path);
-  return svg;
-}
-
 type Win = Record<symbol, unknown> & { AdmissionsChat?: Api; AdmissionsChatConfig?: unknown };
 
 function start(script: HTMLScriptElement | null): void {
@@ -90,7 +73,7 @@ function start(script: HTMLScriptElement | null): void {
   launcher.setAttribute('aria-label', fill(config.strings.launcherLabel ?? LAUNCHER_STRINGS.launcherLabel, { center: config.center }));
   const label = document.createElement('span');
   label.textContent = config.strings.launcher ?? LAUNCHER_STRINGS.launcher;
-  launcher.append(icon(), label);
+  launcher.append(label);
   root.append(launcher);
 
   let app: Promise<App> | null = null;

@@ -44,8 +44,8 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
   });
 
   /** A fresh context (no cache, no storage) per page, collecting page errors and CSP violations. */
-  async function open(path: string, viewport = DESKTOP, options: { csp?: string; colorScheme?: 'light' | 'dark' } = {}) {
-    const context = await browser.newContext({ viewport, colorScheme: options.colorScheme ?? 'light' });
+  async function open(path: string, viewport = DESKTOP, options: { csp?: string; colorScheme?: 'light' | 'dark'; forcedColors?: 'active' } = {}) {
+    const context = await browser.newContext({ viewport, colorScheme: options.colorScheme ?? 'light', forcedColors: options.forcedColors ?? 'none' });
     contexts.push(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -141,10 +141,13 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
     const { page, errors } = await open('/csp.html', DESKTOP, { csp: CSP });
     const launcher = page.locator(`${W} .launcher`);
     expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(122, 31, 162)');
-    // The icon is drawn in the launcher's text color and hidden from screen readers (the label names the button).
+    // The icon is drawn in CSS in the launcher's text color, with no text for screen readers (the label names the button), and no SVG on the host page.
     expect(
-      await launcher.locator('svg').evaluate((el) => [el.getAttribute('aria-hidden'), el.getBoundingClientRect().width, getComputedStyle(el.querySelector('path')!).fill === getComputedStyle(el.parentElement!).color]),
-    ).toEqual(['true', 22, true]);
+      await launcher.evaluate((el) => {
+        const icon = getComputedStyle(el, '::before');
+        return [icon.content, icon.width, icon.backgroundColor === getComputedStyle(el).color, el.querySelector('svg')];
+      }),
+    ).toEqual(['""', '20px', true, null]);
     await launcher.click();
     await ask(page, 'what is iop');
     await page.locator(`${W} [data-entry="what-is-iop"]`).waitFor();
@@ -285,6 +288,19 @@ describe.skipIf(!CHROME)('widget in Chromium', () => {
       });
       expect(fits, `${viewport.width}x${viewport.height}`).toEqual({ inside: true, overflow: true });
     }
+  });
+
+  it('keeps the launcher, its icon and the close cross visible in forced colors (Windows high contrast)', async () => {
+    const { page } = await open('/', DESKTOP, { forcedColors: 'active' });
+    const launcher = page.locator(`${W} .launcher`);
+    // Each drawn in the button's forced text color, so it stands out from the button's forced background.
+    const drawn = (el: Element, parts: string[]) => {
+      const style = getComputedStyle(el);
+      return [style.borderTopColor, ...parts.map((p) => getComputedStyle(el, p).backgroundColor)].map((c) => c === style.color && c !== style.backgroundColor);
+    };
+    expect(await launcher.evaluate(drawn, ['::before'])).toEqual([true, true]);
+    await launcher.click();
+    expect(await page.locator(`${W} .close`).evaluate(drawn, ['::before', '::after'])).toEqual([true, true, true]);
   });
 
   it('has no axe-core violations in any state, light or dark', async () => {

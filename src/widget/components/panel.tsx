@@ -88,11 +88,7 @@ export function Panel({ state, config, actions, modal, retry, onClose }: PanelPr
         <a class="header-call" href={actions.telHref} onClick={actions.onCall} aria-label={fill(strings.callLabel, { center: config.center, phone: config.phone })}>
           {strings.call}
         </a>
-        <button type="button" class="close" onClick={onClose} aria-label={strings.close}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
-          </svg>
-        </button>
+        <button type="button" class="close" onClick={onClose} aria-label={strings.close} />
       </div>
       {state.crisisShown.value && (
         <div class="crisis-strip">
