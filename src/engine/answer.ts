@@ -58,13 +58,12 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
 
 /**
  * Two questions for `warmUp`, one per pass. They trip no rule, so a pass
- * also reaches the index; every word is one the default knowledge base
- * knows (and `warmUp` drops any another one lacks), since a misspelling
- * would build the spelling vocabulary, a long task of its own on a slow
- * phone; and both hold the words that most
- * questions share with the rules' prefilters ("how ", " to ", "want to",
- * "take", "program", "people"), so that each of those rules runs once per
- * pass.
+ * also reaches the index. Every word is one the default knowledge base
+ * knows (and `warmUp` drops any that a site's own lacks), since a
+ * misspelling would build the spelling vocabulary, a long task of its own
+ * on a slow phone. Both hold the words most questions share with the rules'
+ * prefilters ("how ", " to ", "want to", "take", "program", "people"), so
+ * that each of those rules runs once per pass.
  */
 export const WARM_UP = [
   'how do people in the program want to take the evening group',

@@ -6,7 +6,7 @@ import { WARM_UP } from '../../src/engine/answer.js';
 import { answer, loadKnowledge, warmUp } from '../../src/engine/index.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
 import { readCases } from './fixtures.js';
-import { CENTER, defaultKnowledge } from './knowledge-fixture.js';
+import { CENTER, defaultKnowledge, freshKnowledge } from './knowledge-fixture.js';
 
 const ask = (q: unknown, unanswered = 0) => answer(defaultKnowledge(), q, { ...CENTER, unanswered });
 
@@ -89,7 +89,7 @@ describe('warmUp', () => {
       writeFileSync(join(dir, 'faq', 'parking.md'), ['---', 'id: parking', 'question: Is there parking?', 'alternates:', '  - where do i leave my car', '  - garage nearby', '  - free lot', '  - parking spaces', '---', 'Behind the building.'].join('\n'));
       const { payload, problems } = compileKnowledge(dir);
       expect(problems).toEqual([]);
-      for (const k of [loadKnowledge(payload), loadKnowledge(JSON.parse(JSON.stringify(compileKnowledge('knowledge').payload)))]) {
+      for (const k of [loadKnowledge(payload), freshKnowledge()]) {
         warmUp(0, k);
         warmUp(1, k);
         expect(k.vocabulary).toBeNull();

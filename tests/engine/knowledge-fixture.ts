@@ -4,12 +4,16 @@ import { compileKnowledge } from '../../src/kb/compile.js';
 
 let cached: Knowledge | null = null;
 
+/** Shared by the tests that only read it. */
 export function defaultKnowledge(): Knowledge {
-  if (cached) return cached;
+  return (cached ??= freshKnowledge());
+}
+
+/** A copy of its own, for a test that watches what loading or asking leaves on it. */
+export function freshKnowledge(): Knowledge {
   const { payload, problems } = compileKnowledge('knowledge');
   if (!payload) throw new Error(`knowledge/ has problems: ${JSON.stringify(problems)}`);
-  cached = loadKnowledge(JSON.parse(JSON.stringify(payload)));
-  return cached;
+  return loadKnowledge(JSON.parse(JSON.stringify(payload)));
 }
 
 export const CENTER = { center: 'Sunrise Recovery', phone: '(555) 010-0100' };
