@@ -5,7 +5,9 @@
  *
  * - main-thread time: CDP Performance.getMetrics TaskDuration and
  *   ScriptDuration once the page has settled;
- * - long tasks (PerformanceObserver 'longtask', buffered);
+ * - long tasks (PerformanceObserver 'longtask', buffered), and which of them
+ *   ran the widget's own script: a script the Long Animation Frames API
+ *   attributes to the widget's files (it lists scripts over 5 ms) overlaps it;
  * - launcher time: from `performance.mark('bench:script-start')`, which the
  *   bench server prepends to the widget's script, to the first animation
  *   frame in which the launcher element is laid out with a size;
@@ -36,6 +38,12 @@ export interface Variant {
   page: string;
   /** Source of a function that returns the launcher element, or null (the bare page). */
   launcher: string | null;
+  /**
+   * Paths its widget's scripts are served under, to tell its own long tasks.
+   * A module graph's work is credited to the script that imports it, so a
+   * peer's inline `<script type="module">` snippet counts as its own.
+   */
+  scripts: string[];
   /** Questions to ask after load (our widget only). */
   ask?: { cold: Question; warm: Question };
 }
@@ -54,6 +62,8 @@ export interface Run {
   styleLayoutMs: number;
   launcherMs: number | null;
   longTasks: number[];
+  /** Long tasks on load in which the variant's own script ran for over 5 ms. */
+  ownLongTasks: number[];
   requested: string[];
   /** Requests to anywhere but the bench server (none expected: the machine is offline). */
   offOrigin: string[];
@@ -70,10 +80,15 @@ export async function launchBrowser(): Promise<Browser | null> {
 /** Runs in every page before its own scripts: long tasks and the launcher's first frame. */
 function instrument(launcher: string | null): string {
   return `(() => {
-    const bench = (window.__bench = { longTasks: [], launcher: null });
+    const bench = (window.__bench = { longTasks: [], scripts: [], launcher: null });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const frame of list.getEntries()) {
+        for (const s of frame.scripts) bench.scripts.push({ start: s.startTime, end: s.startTime + s.duration, url: s.sourceURL });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
     const find = ${launcher ?? 'null'};
     if (!find) return;
     const poll = () => {
@@ -86,6 +101,19 @@ function instrument(launcher: string | null): string {
     requestAnimationFrame(poll);
   })();`;
 }
+
+/** Read in the page once loaded: long tasks, those in which a script served under one of `own` ran, and the launcher time. */
+const ON_LOAD = `(own) => {
+  const bench = window.__bench;
+  const start = performance.getEntriesByName('bench:script-start')[0]?.startTime;
+  const mine = (url) => own.some((path) => url.startsWith(location.origin + path));
+  const ran = (t) => bench.scripts.some((s) => mine(s.url) && s.start < t.start + t.duration && s.end > t.start);
+  return {
+    longTasks: bench.longTasks,
+    own: bench.longTasks.filter(ran).map((t) => t.duration),
+    launcherMs: bench.launcher !== null && start !== undefined ? bench.launcher - start : null,
+  };
+}`;
 
 /** Asks in the page and resolves with ms from the ask to the answer's text in the shadow root. */
 const ASK = `async ({ text, expect }) => {
@@ -194,17 +222,18 @@ export async function measure(browser: Browser, origin: string, variant: Variant
   try {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const metric = (name: string) => 1000 * (metrics.find((m) => m.name === name)?.value ?? NaN);
-    const onLoad = await page.evaluate(() => {
-      const bench = (window as unknown as { __bench: { longTasks: { start: number; duration: number }[]; launcher: number | null } }).__bench;
-      const start = performance.getEntriesByName('bench:script-start')[0]?.startTime;
-      return { longTasks: bench.longTasks, launcherMs: bench.launcher !== null && start !== undefined ? bench.launcher - start : null };
-    });
+    const onLoad = (await page.evaluate(`(${ON_LOAD})(${JSON.stringify(variant.scripts)})`)) as {
+      longTasks: { start: number; duration: number }[];
+      own: number[];
+      launcherMs: number | null;
+    };
     run = {
       taskMs: metric('TaskDuration'),
       scriptMs: metric('ScriptDuration'),
       styleLayoutMs: metric('RecalcStyleDuration') + metric('LayoutDuration'),
       launcherMs: onLoad.launcherMs,
       longTasks: onLoad.longTasks.map((t) => t.duration),
+      ownLongTasks: onLoad.own,
       requested: requests.slice(before).map((r) => r.path),
       offOrigin,
     };
@@ -230,6 +259,15 @@ export async function measure(browser: Browser, origin: string, variant: Variant
     }
   }
   return run;
+}
+
+/**
+ * Page loads only (no questions), `runs` of each variant, interleaved: more
+ * pairs of the bare page and ours for the added main-thread time, whose
+ * spread on a shared machine is far wider than the 30 ms it is held to.
+ */
+export async function measureLoads(browser: Browser, origin: string, variants: readonly Variant[], runs: number, requests: { path: string }[]): Promise<Map<string, Run[]>> {
+  return measureAll(browser, origin, variants.map(({ ask: _, ...v }) => v), runs, requests);
 }
 
 /** `runs` cold loads of every variant, interleaved so that machine noise spreads over all of them. */

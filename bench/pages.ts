@@ -50,15 +50,15 @@ export function pages(dist: string, peers: readonly Peer[], origin: string, ques
     type: typeOf('x.html'),
   });
   const variants: Variant[] = [
-    { name: 'bare page (baseline)', page: '/bare.html', launcher: null },
-    { name: 'admissions-chat', page: '/ours.html', launcher: OUR_LAUNCHER, ask: questions },
+    { name: 'bare page (baseline)', page: '/bare.html', launcher: null, scripts: [] },
+    { name: 'admissions-chat', page: '/ours.html', launcher: OUR_LAUNCHER, scripts: ['/dist/'], ask: questions },
   ];
   for (const peer of peers) {
     const src = `/peers/${peer.slug}/web.js`;
     routes.set(src, { body: SCRIPT_START + readFileSync(peer.file, 'utf8'), type: typeOf(src) });
     const page = `/${peer.slug}.html`;
     routes.set(page, { body: hostPage(`<script type="module">\n${peer.init(src, `${origin}/stub`)}\n</script>`), type: typeOf(page) });
-    variants.push({ name: `${peer.name} ${peer.version}`, page, launcher: peer.launcher });
+    variants.push({ name: `${peer.name} ${peer.version}`, page, launcher: peer.launcher, scripts: [`/peers/${peer.slug}/`, page] });
   }
   return { routes, variants };
 }
