@@ -75,6 +75,10 @@ export default defineConfig(({ mode }) => {
         target: 'es2020',
         minify: true,
         lib: { entry: 'src/widget/loader.ts', formats: ['iife'], name: 'AdmissionsChatLoader', fileName: () => 'admissions-chat.js' },
+        // As for the app chunk: the loader's functions are compiled on the
+        // thread that streams this async script, not one by one on the host
+        // page's main thread as each is first called.
+        rollupOptions: { output: { postBanner: '//# allFunctionsCalledOnLoad' } },
       },
     };
   }
