@@ -9,7 +9,7 @@
  *   ran the widget's own script: a script the Long Animation Frames API
  *   attributes to the widget's files (it lists scripts over 5 ms) overlaps it;
  * - launcher time: from `performance.mark('bench:script-start')`, which the
- *   bench server prepends to the widget's script, to the first animation
+ *   bench server puts at the start of the widget's script, to the first animation
  *   frame in which the launcher element is laid out with a size;
  * - which files were requested on load;
  * - optionally the first answer on a cold open, two ways, each on its own

@@ -124,9 +124,10 @@ const largest = scales.find((s) => s.entries >= 5000) ?? scales.at(-1);
 // --- report ---
 const median = (f: (r: Run) => number | null | undefined, rs: Run[]) => stat(rs.map((r) => f(r) ?? NaN));
 /**
- * Added main-thread time: the median over pairs of loads, ours minus the
- * bare page loaded just before it, so that the machine's slow minutes fall
- * on both; with the quartiles, as single loads spread over hundreds of ms.
+ * Added main-thread time: the median over pairs of loads, a page minus the
+ * bare page loaded first in the same round, so that the machine's slow
+ * minutes fall on both; with the quartiles, as single loads spread over
+ * hundreds of ms.
  */
 const added = (rs: Run[]) => {
   const d = rs.map((r, i) => r.taskMs - (bare.runs[i]?.taskMs ?? NaN)).filter(Number.isFinite).sort((a, b) => a - b);
@@ -135,6 +136,7 @@ const added = (rs: Run[]) => {
 const addedRange = (a: ReturnType<typeof added>) => (a.pairs ? `${ms(a.median)} [${a.q1.toFixed(1)}–${a.q3.toFixed(1)}]` : 'n/a');
 const scriptBare = median((r) => r.scriptMs, bare.runs).median;
 const longOnLoad = (rs: Run[]) => rs.flatMap((r) => r.longTasks);
+const ownOnLoad = (rs: Run[]) => rs.flatMap((r) => r.ownLongTasks);
 const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'within' : '**OVER**');
 const oursAdded = added(ours.runs);
 const oursLauncher = median((r) => r.launcherMs, ours.runs);
@@ -148,7 +150,7 @@ const visitLong = ours.runs.flatMap((r) => r.visit?.longTasks ?? []);
 const longList = (list: number[], every = false) =>
   `${list.length}${list.length ? ` (${every ? list.map((d) => ms(d, 0)).join(', ') : `longest ${ms(Math.max(...list), 0)}`})` : ''}`;
 const loadLong = longOnLoad(ours.runs);
-const ownLoadLong = ours.runs.flatMap((r) => r.ownLongTasks);
+const ownLoadLong = ownOnLoad(ours.runs);
 const bareLoadLong = longOnLoad(bare.runs);
 const haveBrowser = ours.runs.length > 0;
 
@@ -243,7 +245,7 @@ if (haveBrowser) {
       msRange(script),
       msRange(median((r) => r.styleLayoutMs, rs)),
       isBare ? '—' : msRange(median((r) => r.launcherMs, rs)),
-      isBare ? longList(long) : `${longList(rs.flatMap((r) => r.ownLongTasks))} (all: ${long.length})`,
+      isBare ? longList(long) : `${longList(ownOnLoad(rs))} (all: ${long.length})`,
     ];
   };
   const cost = (rs: Run[]) => ({
@@ -255,7 +257,7 @@ if (haveBrowser) {
   lines.push(
     `## Page load in Chromium (${CPU_THROTTLING}x CPU, cold loads)`,
     '',
-    `The same host page bare, with our widget, and with each peer widget from npm given a bot id and an API host on the bench server (a stub that answers every backend call 404). TaskDuration, ScriptDuration and style + layout (RecalcStyleDuration + LayoutDuration) are CDP Performance.getMetrics once the page has settled (network idle, then ${SETTLE_MS} ms, waited from Node so that no harness script runs in the page before the figures are read); the launcher time runs from a \`performance.mark\` the bench server prepends to the widget's script to the first animation frame in which the launcher button is laid out. Each run loads every page once, in turn; the bare page and ours are then loaded ${LOAD_RUNS} more times, alone. "Added vs bare page" is the median [quartiles] over pairs of loads, the page minus the bare page loaded just before it. Long tasks: PerformanceObserver, over all loads; a widget's own are those in which a script from its files ran for over 5 ms (the Long Animation Frames API lists those), with every long task on load beside them.`,
+    `The same host page bare, with our widget, and with each peer widget from npm given a bot id and an API host on the bench server (a stub that answers every backend call 404). TaskDuration, ScriptDuration and style + layout (RecalcStyleDuration + LayoutDuration) are CDP Performance.getMetrics once the page has settled (network idle, then ${SETTLE_MS} ms, waited from Node so that no harness script runs in the page before the figures are read); the launcher time runs from a \`performance.mark\` the bench server puts at the start of the widget's script (after its first-line compile hint) to the first animation frame in which the launcher button is laid out. Each run loads every page once, in turn; the bare page and ours are then loaded ${LOAD_RUNS} more times, alone. "Added vs bare page" is the median [quartiles] over pairs of loads, the page minus the bare page loaded first in the same round. Long tasks: PerformanceObserver, over all loads; a widget's own are those in which a script from its files ran for over 5 ms (the Long Animation Frames API lists those), with every long task on load beside them.`,
     '',
     ...table(
       ['page', 'loads', 'bytes before interaction (gzip)', 'main-thread TaskDuration', 'added vs bare page', 'ScriptDuration', 'style + layout', 'launcher after script start', 'long tasks > 50 ms on load: its own (all)'],
