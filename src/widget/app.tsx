@@ -21,7 +21,7 @@ import {
   type Reply,
 } from '../engine/index.js';
 import type { App, MountOptions } from './loader.js';
-import { whenIdle } from './idle.js';
+import { whenIdle, yieldToPage } from './idle.js';
 import { knowledgeOf } from './knowledge.js';
 import { answersOf } from './payload.js';
 import { createState } from './state.js';
@@ -143,8 +143,9 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     warm();
   };
 
+  /** Opens the panel; false if it was open already. */
   const open = () => {
-    if (state.open.value) return;
+    if (state.open.value) return false;
     state.open.value = true;
     launcher.setAttribute('aria-expanded', 'true');
     viewport.start();
@@ -152,6 +153,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     focusInput();
     emit('open', {});
     knowledge().catch(() => undefined); // warm up; errors surface on ask
+    return true;
   };
   const close = () => {
     if (!state.open.value) return;
@@ -247,14 +249,19 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   };
   warm();
 
+  // Questions from the site's script are asked in order; one that opens the
+  // panel is asked in a task after the one that draws it, as the two together
+  // would be a long task on a slow phone.
+  let asking = Promise.resolve();
+
   let destroyed = false;
   return {
     open,
     close,
     toggle: () => (state.open.value ? close() : open()),
     ask: (text) => {
-      open();
-      void ask(text);
+      const opened = open();
+      asking = asking.then(() => (opened ? yieldToPage() : undefined)).then(() => void ask(text));
     },
     destroy: () => {
       if (destroyed) return;

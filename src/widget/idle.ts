@@ -7,3 +7,13 @@ export function whenIdle(fn: () => void, timeout = 2000): () => void {
   const id = setTimeout(fn, 50);
   return () => clearTimeout(id);
 }
+
+/**
+ * Lets the page handle input and paint, then carries on: ahead of other
+ * waiting tasks where the browser can (`scheduler.yield`), after them
+ * elsewhere. Splits work that would otherwise be one long task.
+ */
+export function yieldToPage(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}

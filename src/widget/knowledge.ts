@@ -1,25 +1,30 @@
 /**
- * Loads the fetched payload (payload.ts) into the engine's `Knowledge`, a
- * few entries per task, yielding to the page between them. One promise,
- * forgotten on failure like the fetch.
+ * Loads the fetched payload (payload.ts) into the engine's `Knowledge` in
+ * slices of a few milliseconds, yielding to the page between them. One
+ * promise, forgotten on failure like the fetch.
  */
 import { loadKnowledgeInSteps, type Knowledge } from '../engine/index.js';
+import { yieldToPage } from './idle.js';
 import { once, type Once } from './payload.js';
 
-/** Lets the page handle input and paint: deriving the index is never one long task. */
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
+/**
+ * Main-thread time a slice may take before the page gets a turn: a fifth of
+ * a long task's 50 ms, leaving room for the one step that ends past it on a
+ * slow phone, and few enough yields that their cost does not add up.
+ */
+export const SLICE_MS = 10;
 
-/** The knowledge base loaded from a payload, a few entries per task. */
-export function knowledgeOf(payload: Once<unknown>): Once<Knowledge> {
+/** The knowledge base loaded from a payload, `SLICE_MS` of main thread at a time. */
+export function knowledgeOf(payload: Once<unknown>, yieldNow = yieldToPage): Once<Knowledge> {
   return once(async () => {
     const steps = loadKnowledgeInSteps(await payload());
-    for (;;) {
+    for (let slice = performance.now(); ; ) {
       const step = steps.next();
       if (step.done) return step.value;
-      await yieldToPage();
+      if (performance.now() - slice >= SLICE_MS) {
+        await yieldNow();
+        slice = performance.now();
+      }
     }
   });
 }

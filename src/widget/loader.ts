@@ -8,7 +8,7 @@ import { readConfig, type WidgetConfig } from './config.js';
 import type { DeliverOptions } from './delivery.js';
 import { hasSaved } from './outbox.js';
 import { createEvents, type Emit } from './events.js';
-import { whenIdle } from './idle.js';
+import { whenIdle, yieldToPage } from './idle.js';
 import { payloadOf, type Once } from './payload.js';
 import { readSession } from './storage.js';
 import { fill, LAUNCHER_STRINGS } from './strings.js';
@@ -80,9 +80,13 @@ function start(script: HTMLScriptElement | null): void {
   let destroyed = false;
   const payload = payloadOf(config.base);
   const load = (): Promise<App> =>
-    (app ??= import(/* @vite-ignore */ new URL(__APP_FILE__, config.base).href).then((m: AppModule) =>
-      m.mount({ root, host, launcher, config, emit: events.emit, payload }),
-    )).catch((error: unknown) => {
+    (app ??= import(/* @vite-ignore */ new URL(__APP_FILE__, config.base).href)
+      .then((m: AppModule) => m.mount({ root, host, launcher, config, emit: events.emit, payload }))
+      // What the visitor asked for (an open, a question) gets a task of its own:
+      // evaluating the app, mounting it and drawing the panel in one would be a
+      // long task on a slow phone.
+      .then(async (a) => (await yieldToPage(), a))
+    ).catch((error: unknown) => {
       app = null; // try again on the next intent
       console.error('admissions-chat: could not load the chat', error);
       throw error;

@@ -14,8 +14,8 @@ describe('loadKnowledgeInSteps', () => {
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
     const size = payload!.entries.length;
-    // One pause between each group of entries, one before the synonyms.
-    expect(pauses).toBe(Math.ceil(size / ENTRIES_PER_STEP));
+    // One pause between each group of entries, one before finishing the index, one before the synonyms.
+    expect(pauses).toBe(Math.ceil(size / ENTRIES_PER_STEP) + 1);
     const stepped: Knowledge = step.value;
     const once = loadKnowledge(JSON.parse(json));
     expect(stepped.index).toEqual(once.index);

@@ -139,6 +139,16 @@ describe('widget panel', () => {
     expect($('.visitor')?.textContent).toBe('what is iop');
   });
 
+  it('asks the site\'s questions in order, the first in a task after the one that opens the panel', async () => {
+    app.ask('what is iop');
+    app.ask('I want to end my life');
+    // The panel is drawn at once; the question waits for the next task.
+    expect($('.panel')).not.toBeNull();
+    expect($$('.visitor')).toHaveLength(0);
+    await until(() => $('[data-entry="what-is-iop"]') && $('.crisis'));
+    expect($$('.visitor').map((v) => v.textContent)).toEqual(['what is iop', 'I want to end my life']);
+  });
+
   it('puts a question and its reply on screen together once the reply is here: a crisis at once, an answer once loaded', async () => {
     app.ask('what is iop');
     await until(() => $('[data-entry="what-is-iop"]'));
