@@ -261,7 +261,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     toggle: () => (state.open.value ? close() : open()),
     ask: (text) => {
       const opened = open();
-      asking = asking.then(() => (opened ? yieldToPage() : undefined)).then(() => void ask(text));
+      asking = asking.then(() => (opened ? yieldToPage() : undefined)).then(() => void (destroyed || ask(text)));
     },
     destroy: () => {
       if (destroyed) return;

@@ -14,7 +14,10 @@ import { once, type Once } from './payload.js';
  */
 export const SLICE_MS = 10;
 
-/** The knowledge base loaded from a payload, `SLICE_MS` of main thread at a time. */
+/**
+ * The knowledge base loaded from a payload, `SLICE_MS` of main thread at a
+ * time; `yieldNow` gives the page its turn (a test counts the turns).
+ */
 export function knowledgeOf(payload: Once<unknown>, yieldNow = yieldToPage): Once<Knowledge> {
   return once(async () => {
     const steps = loadKnowledgeInSteps(await payload());

@@ -456,6 +456,13 @@ describe('widget panel', () => {
     expect(posted[0]).toMatchObject({ consent: { calls: true, text: 'Llámenme al (555) 010-0100, Sunrise Recovery.' } });
   });
 
+  it('drops a question still waiting for its turn when it is destroyed', async () => {
+    app.ask('I want to end my life');
+    app.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events.map(([name]) => name)).toEqual(['open']);
+  });
+
   it('removes everything it added on destroy', async () => {
     app.open();
     await until(() => $('.panel'));
