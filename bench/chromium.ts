@@ -115,14 +115,23 @@ const ON_LOAD = `(own) => {
   };
 }`;
 
-/** Asks in the page and resolves with ms from the ask to the answer's text in the shadow root. */
+/**
+ * What "on screen" means in the widget's shadow root: the panel is drawn
+ * inside an inert, invisible container while it is first laid out, and shown
+ * by lifting the inert, so text counts only once nothing in the root is inert.
+ * Watched with `WATCH`.
+ */
+const SHOWN = `(root) => !root.querySelector('[inert]')`;
+const WATCH = `{ subtree: true, childList: true, characterData: true, attributeFilter: ['inert'] }`;
+
+/** Asks in the page and resolves with ms from the ask to the answer's text on screen in the shadow root. */
 const ASK = `async ({ text, expect }) => {
   const root = document.querySelector('[data-admissions-chat]').shadowRoot;
   const t0 = performance.now();
   const ms = await new Promise((resolve, reject) => {
-    const done = () => root.textContent.includes(expect) && (observer.disconnect(), resolve(performance.now() - t0), true);
+    const done = () => (${SHOWN})(root) && root.textContent.includes(expect) && (observer.disconnect(), resolve(performance.now() - t0), true);
     const observer = new MutationObserver(done);
-    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    observer.observe(root, ${WATCH});
     setTimeout(() => reject(new Error('no answer within 15 s: ' + text)), 15000);
     window.AdmissionsChat.ask(text);
   });
@@ -135,14 +144,14 @@ const VISIT = `(launcher, expect) => {
   const at = (window.__visit = {});
   const seen = (test) => new Promise((resolve) => {
     const observer = new MutationObserver(() => test() && (observer.disconnect(), resolve(performance.now())));
-    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    observer.observe(root, ${WATCH});
   });
   // pointerover comes before the pointerenter the widget listens to.
   launcher.addEventListener('pointerover', () => (at.intent = performance.now()), { once: true });
   launcher.addEventListener('pointerdown', () => (at.click = performance.now()), { once: true });
   root.addEventListener('keydown', (e) => e.key === 'Enter' && (at.enter ??= performance.now()), { capture: true });
-  at.box = seen(() => root.querySelector('input'));
-  at.answer = seen(() => root.textContent.includes(expect));
+  at.box = seen(() => (${SHOWN})(root) && root.querySelector('input'));
+  at.answer = seen(() => (${SHOWN})(root) && root.textContent.includes(expect));
 }`;
 
 /** Long tasks that overlap [from, to) in the page. */

@@ -63,9 +63,8 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   const viewport = createViewport(container);
   const { strings } = config;
 
-  const focusInput = () => {
-    requestAnimationFrame(() => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('#ac-first-name') ?? root.querySelector<HTMLElement>('.close'))?.focus());
-  };
+  const focusFirst = () => (root.querySelector<HTMLElement>('#ac-question') ?? root.querySelector<HTMLElement>('#ac-first-name') ?? root.querySelector<HTMLElement>('.close'))?.focus();
+  const focusInput = () => requestAnimationFrame(focusFirst);
 
   const context = () => ({ center: config.center, phone: config.phone, unanswered: state.unanswered.value });
 
@@ -143,14 +142,23 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     warm();
   };
 
+  // An opened panel is drawn hidden (the container inert), laid out in a
+  // frame of its own and shown in the next: its first layout (fonts, text
+  // shaping) and its first paint in one frame were a long task on a slow phone.
+  const reveal = () => {
+    if (!state.open.value || !container.hasAttribute('inert')) return;
+    container.removeAttribute('inert');
+    focusFirst();
+  };
   /** Opens the panel; false if it was open already. */
   const open = () => {
     if (state.open.value) return false;
     state.open.value = true;
     launcher.setAttribute('aria-expanded', 'true');
     viewport.start();
+    container.setAttribute('inert', '');
     draw();
-    focusInput();
+    requestAnimationFrame(() => void yieldToPage().then(reveal));
     emit('open', {});
     knowledge().catch(() => undefined); // warm up; errors surface on ask
     return true;

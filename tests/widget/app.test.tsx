@@ -419,6 +419,16 @@ describe('widget panel', () => {
     vi.useRealTimers();
   });
 
+  it('lays an opening panel out hidden and inert, then shows it in a later task with focus in the question box', async () => {
+    app.open();
+    const container = $('.container')!;
+    expect($('.panel')).not.toBeNull();
+    expect(container.hasAttribute('inert')).toBe(true);
+    expect(root.activeElement).not.toBe($('#ac-question'));
+    await until(() => !container.hasAttribute('inert'));
+    expect(root.activeElement).toBe($('#ac-question'));
+  });
+
   it('closes on Escape and gives focus back to the launcher', async () => {
     app.open();
     const panel = await until(() => $('.panel'));
