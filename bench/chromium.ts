@@ -116,42 +116,41 @@ const ON_LOAD = `(own) => {
 }`;
 
 /**
- * What "on screen" means in the widget's shadow root: the panel is drawn
- * inside an inert, invisible container while it is first laid out, and shown
- * by lifting the inert, so text counts only once nothing in the root is inert.
- * Watched with `WATCH`.
+ * Resolves with the time at which `test` holds for the widget's shadow root
+ * with the text on screen. The panel is drawn inside an inert, invisible
+ * container while it is first laid out and shown by lifting the inert, so
+ * nothing counts while anything in the root is inert.
  */
-const SHOWN = `(root) => !root.querySelector('[inert]')`;
-const WATCH = `{ subtree: true, childList: true, characterData: true, attributeFilter: ['inert'] }`;
+const SEEN = `(root, test) => new Promise((resolve) => {
+  const observer = new MutationObserver(() => !root.querySelector('[inert]') && test() && (observer.disconnect(), resolve(performance.now())));
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributeFilter: ['inert'] });
+})`;
 
 /** Asks in the page and resolves with ms from the ask to the answer's text on screen in the shadow root. */
 const ASK = `async ({ text, expect }) => {
   const root = document.querySelector('[data-admissions-chat]').shadowRoot;
   const t0 = performance.now();
-  const ms = await new Promise((resolve, reject) => {
-    const done = () => (${SHOWN})(root) && root.textContent.includes(expect) && (observer.disconnect(), resolve(performance.now() - t0), true);
-    const observer = new MutationObserver(done);
-    observer.observe(root, ${WATCH});
-    setTimeout(() => reject(new Error('no answer within 15 s: ' + text)), 15000);
-    window.AdmissionsChat.ask(text);
-  });
-  return { ms, t0 };
+  const answered = (${SEEN})(root, () => root.textContent.includes(expect));
+  window.AdmissionsChat.ask(text);
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 15 s: ' + text)), 15000)));
+  try {
+    return { ms: (await Promise.race([answered, late])) - t0, t0 };
+  } finally {
+    clearTimeout(timer);
+  }
 }`;
 
 /** Installed before the visitor clicks: when the click lands, the question box appears, Enter goes down and the answer shows. */
 const VISIT = `(launcher, expect) => {
   const root = launcher.getRootNode();
   const at = (window.__visit = {});
-  const seen = (test) => new Promise((resolve) => {
-    const observer = new MutationObserver(() => test() && (observer.disconnect(), resolve(performance.now())));
-    observer.observe(root, ${WATCH});
-  });
   // pointerover comes before the pointerenter the widget listens to.
   launcher.addEventListener('pointerover', () => (at.intent = performance.now()), { once: true });
   launcher.addEventListener('pointerdown', () => (at.click = performance.now()), { once: true });
   root.addEventListener('keydown', (e) => e.key === 'Enter' && (at.enter ??= performance.now()), { capture: true });
-  at.box = seen(() => (${SHOWN})(root) && root.querySelector('input'));
-  at.answer = seen(() => (${SHOWN})(root) && root.textContent.includes(expect));
+  at.box = (${SEEN})(root, () => root.querySelector('input'));
+  at.answer = (${SEEN})(root, () => root.textContent.includes(expect));
 }`;
 
 /** Long tasks that overlap [from, to) in the page. */
