@@ -57,13 +57,13 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
 }
 
 /**
- * Two questions for `warmUp`, one per pass. They trip no rule, so a pass
- * also reaches the index. Every word is one the default knowledge base
- * knows (and `warmUp` drops any that a site's own lacks), since a
- * misspelling would build the spelling vocabulary, a long task of its own
- * on a slow phone. Both hold the words most questions share with the rules'
- * prefilters ("how ", " to ", "want to", "take", "program", "people"), so
- * that each of those rules runs once per pass.
+ * Two questions for `warmUp`. They trip no rule, so they also reach the
+ * index. Every word is one the default knowledge base knows (and `warmUp`
+ * drops any that a site's own lacks), since a misspelling would build the
+ * spelling vocabulary, a long task of its own on a slow phone. Both hold
+ * the words most questions share with the rules' prefilters ("how ", " to ",
+ * "want to", "take", "program", "people"), so that each of those rules runs
+ * once per question.
  */
 export const WARM_UP = [
   'how do people in the program want to take the evening group',
@@ -71,30 +71,42 @@ export const WARM_UP = [
 ] as const;
 
 /**
- * Runs a question that trips no rule through the engine ahead of any
- * visitor's. V8 compiles a regular expression on its first match and
- * compiles it again, to machine code, on its second: tens of milliseconds
- * for the rules (crisis, a wish for a person, small talk) on a slow phone.
- * (Of the crisis check this compiles the normalising; the rules themselves
- * run only for messages holding their words, see crisis.ts.) Given the
- * knowledge base, the pass also goes through the index (analysis,
- * expansion, ranking, related questions), whose code is otherwise still
- * cold for the visitor's second question. The widget runs pass 0 and then
- * pass 1 while the page is idle, once without the knowledge base and again
- * once it has loaded, so that no question pays for this.
+ * Runs questions that trip no rule through the engine ahead of any
+ * visitor's, a stage per step. V8 compiles a regular expression on its first
+ * match and compiles it again, to machine code, on its second: tens of
+ * milliseconds for the rules (crisis, a wish for a person, small talk) on a
+ * slow phone. (Of the crisis check this compiles the normalising; the rules
+ * themselves run only for messages holding their words, see crisis.ts.)
+ * Given the knowledge base, the questions also go through the index, whose
+ * code is otherwise still cold for the visitor's second question: analysis
+ * and expansion, the phrasing lookup, the ranking, and last the whole
+ * answer, reply and related questions included, each a step of its own.
+ * A whole cold question at once was one long task on a slow phone; the
+ * widget takes one step per idle moment, the rules from the start and the
+ * index once the knowledge base has loaded, so that no question pays for this.
  */
-export function warmUp(pass: 0 | 1, knowledge?: Knowledge): void {
-  const text = WARM_UP[pass];
-  if (knowledge) {
+export function* warmUp(knowledge?: Knowledge): Generator<void, void, void> {
+  for (const text of WARM_UP) {
+    if (!knowledge) {
+      detectCrisis(text);
+      yield;
+      wantsPerson(text);
+      smallTalk(text);
+      yield;
+      continue;
+    }
     // Only words this knowledge base knows (a site's own FAQ may lack some),
-    // so that the pass never builds the spelling vocabulary.
-    const known = text.split(' ').filter((w) => analyze(w).every((t) => isKnown(knowledge, t.stem)));
-    answer(knowledge, known.join(' '), { center: '', phone: '' });
-    return;
+    // so that warming up never builds the spelling vocabulary.
+    const known = text.split(' ').filter((w) => analyze(w).every((t) => isKnown(knowledge, t.stem))).join(' ');
+    const terms = expand(knowledge, analyze(known));
+    yield;
+    findPhrasing(knowledge, terms.map((t) => t.stem));
+    yield;
+    search(knowledge, terms);
+    yield;
+    answer(knowledge, known, { center: '', phone: '' });
+    yield;
   }
-  detectCrisis(text);
-  wantsPerson(text);
-  smallTalk(text);
 }
 
 function suggestion(entry: { id: string; question: string }): Suggestion {

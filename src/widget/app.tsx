@@ -239,19 +239,23 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   void resend();
   window.addEventListener('online', resend);
 
-  // The engine is compiled while the visitor reads or types: a pass per idle
-  // moment, never while a question waits on the network (its answer would
-  // then wait on this). Two passes of the rules from the start, two of the
-  // whole engine once the knowledge base is here.
-  const passes = { rules: 0, all: 0 };
+  // The engine is compiled while the visitor reads or types, a step per idle
+  // moment (warmUp), never while a question waits on the network (its answer
+  // would then wait on this): the rules from the start, the whole engine once
+  // the knowledge base is here.
+  let warming: Iterator<void> | null = warmUp();
+  let whole = false;
   let cancelWarmUp = (): void => undefined;
   const warm = () => {
     cancelWarmUp();
-    if (passes.all === 2 || (passes.rules === 2 && !loaded)) return;
+    if (!warming && loaded && !whole) {
+      whole = true;
+      warming = warmUp(loaded);
+    }
+    if (!warming) return;
     cancelWarmUp = whenIdle(() => {
       if (state.loading.value) return; // the question's end calls warm() again
-      if (loaded) warmUp(passes.all++ as 0 | 1, loaded);
-      else warmUp(passes.rules++ as 0 | 1);
+      if (warming?.next().done) warming = null;
       warm();
     });
   };

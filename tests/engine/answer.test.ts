@@ -75,10 +75,8 @@ describe('warmUp', () => {
     const k = defaultKnowledge();
     const questions = [...readCases('questions').slice(0, 40).map((c) => c.question), 'my son overdosed', 'can i talk to a real person', 'thanks'];
     const before = questions.map((q) => answer(k, q, CENTER));
-    warmUp(0);
-    warmUp(1);
-    warmUp(0, k);
-    warmUp(1, k);
+    for (const _ of warmUp());
+    for (const _ of warmUp(k));
     expect(questions.map((q) => answer(k, q, CENTER))).toEqual(before);
   });
 
@@ -90,8 +88,7 @@ describe('warmUp', () => {
       const { payload, problems } = compileKnowledge(dir);
       expect(problems).toEqual([]);
       for (const k of [loadKnowledge(payload), freshKnowledge()]) {
-        warmUp(0, k);
-        warmUp(1, k);
+        for (const _ of warmUp(k));
         expect(k.vocabulary).toBeNull();
         answer(k, 'is there parkng', CENTER); // a misspelling does build it
         expect(k.vocabulary).not.toBeNull();

@@ -31,8 +31,7 @@ describe('detectCrisis', () => {
   });
   it('is not changed by warming the rules up', () => {
     detectCrisis('my son overdosed');
-    warmUp(0);
-    warmUp(1);
+    for (const _ of warmUp());
     expect(detectCrisis('my son overdosed')).toMatchObject({ kind: 'overdose', who: 'other' });
     expect(detectCrisis('how long is the program')).toBeNull();
   });

@@ -9,12 +9,22 @@ import { mount } from '../../src/widget/app.js';
 import type { App } from '../../src/widget/loader.js';
 import { readConfig } from '../../src/widget/config.js';
 import { payloadOf } from '../../src/widget/payload.js';
-import { warmUp } from '../../src/engine/index.js';
+import type { Knowledge } from '../../src/engine/index.js';
 
-// The engine as it is, with warmUp watched.
+// The engine as it is, with each step of warmUp logged: 'rules' without the
+// knowledge base, 'index' with it.
+const warmSteps = vi.hoisted(() => [] as string[]);
 vi.mock('../../src/engine/index.js', async (original) => {
   const engine = await original<typeof import('../../src/engine/index.js')>();
-  return { ...engine, warmUp: vi.fn(engine.warmUp) };
+  return {
+    ...engine,
+    *warmUp(knowledge?: Knowledge) {
+      for (const _ of engine.warmUp(knowledge)) {
+        warmSteps.push(knowledge ? 'index' : 'rules');
+        yield;
+      }
+    },
+  };
 });
 
 let posted: unknown[];
@@ -352,16 +362,18 @@ describe('widget panel', () => {
     expect(events.filter(([n]) => n.startsWith('callback'))).toEqual([['callback_open', {}], ['callback_submitted', { reference: 7 }]]);
   });
 
-  it('compiles the engine while the visitor reads: the rules from the start, the whole engine once the knowledge base is here', async () => {
-    const passes = vi.mocked(warmUp);
-    passes.mockClear();
+  it('compiles the engine while the visitor reads, a step per idle moment: the rules from the start, the whole engine once the knowledge base is here', async () => {
+    vi.stubGlobal('requestIdleCallback', (fn: () => void) => setTimeout(() => (warmSteps.push('idle'), fn()), 1));
+    vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+    remount();
+    warmSteps.length = 0;
     app.ask('what is iop');
     await until(() => $('[data-entry="what-is-iop"]'));
-    await until(() => passes.mock.calls.filter(([, k]) => k).length === 2);
+    await until(() => warmSteps.filter((s) => s === 'index').length === 8);
     for (let i = 0; i < 5; i++) await tick();
-    const withKnowledge = passes.mock.calls.filter(([, k]) => k);
-    expect(withKnowledge.map(([pass]) => pass)).toEqual([0, 1]);
-    expect(passes.mock.calls.filter(([, k]) => !k).length).toBeLessThanOrEqual(2);
+    expect(warmSteps.filter((s) => s !== 'idle')).toEqual([...Array<string>(4).fill('rules'), ...Array<string>(8).fill('index')]);
+    // Never two steps in one idle callback.
+    expect(warmSteps.join(' ')).not.toMatch(/(rules|index) (rules|index)/);
   });
 
   it('saves the conversation when the page goes away, even before the page was idle', async () => {
