@@ -66,7 +66,7 @@ describe('answer', () => {
 });
 
 describe('warmUp', () => {
-  it('asks questions that trip no rule, so a pass goes through the index too', () => {
+  it('asks questions that trip no rule, so that warming up goes through the index too', () => {
     const k = defaultKnowledge();
     for (const q of WARM_UP) expect(['answer', 'fallback']).toContain(answer(k, q, CENTER).kind);
   });
