@@ -31,21 +31,37 @@ export interface Context extends Center {
  * @param context the center's name and phone, and the conversation's unanswered count
  */
 export function answer(knowledge: Knowledge, question: unknown, context: Context): Reply {
+  const steps = answerInSteps(knowledge, question, context);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `answer`, a stage per step (the rules, a crisis first; analysis and the
+ * phrasing lookup; the ranking; the reply), for a caller that yields between
+ * them. A question through cold code, the first on a slow phone, took over
+ * 50 ms as one task; no stage alone comes near that.
+ */
+export function* answerInSteps(knowledge: Knowledge, question: unknown, context: Context): Generator<void, Reply, void> {
   const text = typeof question === 'string' ? question : '';
   const crisis = detectCrisis(text);
   if (crisis) return crisisReply(crisis);
+  yield;
   if (wantsPerson(text)) return escalateReply(context, 'asked');
   const talk = smallTalk(text);
   if (talk) return smallTalkReply(talk, context);
+  yield;
 
   const terms = expand(knowledge, analyze(withoutGreeting(text)).slice(0, MAX_TERMS));
   // A phrasing the knowledge base lists word for word needs no ranking.
   const known = findPhrasing(knowledge, terms.map((t) => t.stem));
-  if (known !== undefined && knowledge.entries[known]) {
-    const entry = knowledge.entries[known];
-    return answerReply(entry, context, 1, related(knowledge, entry.id, search(knowledge, terms).filter((h) => h.entry !== entry)));
-  }
+  const entry = known === undefined ? undefined : knowledge.entries[known];
+  yield;
   const hits = search(knowledge, terms);
+  yield;
+  if (entry) return answerReply(entry, context, 1, related(knowledge, entry.id, hits.filter((h) => h.entry !== entry)));
   const verdict = decide(hits, terms.some((t) => isKnown(knowledge, t.stem)));
   if (verdict.kind === 'answer') {
     const top = hits[0].entry;
@@ -77,13 +93,11 @@ export const WARM_UP = [
  * milliseconds for the rules (crisis, a wish for a person, small talk) on a
  * slow phone. (Of the crisis check this compiles the normalising; the rules
  * themselves run only for messages holding their words, see crisis.ts.)
- * Given the knowledge base, the questions also go through the index, whose
- * code is otherwise still cold for the visitor's second question: analysis
- * and expansion, the phrasing lookup, the ranking, and last the whole
- * answer, reply and related questions included, each a step of its own.
- * A whole cold question at once was one long task on a slow phone; the
- * widget takes one step per idle moment, the rules from the start and the
- * index once the knowledge base has loaded, so that no question pays for this.
+ * Given the knowledge base, the questions also go through the index, the
+ * stages of `answerInSteps`, whose code is otherwise still cold for the
+ * visitor's first question. The widget takes one step per idle moment, the
+ * rules from the start and the index once the knowledge base has loaded, so
+ * that no question pays for this.
  */
 export function* warmUp(knowledge?: Knowledge): Generator<void, void, void> {
   for (const text of WARM_UP) {
@@ -98,13 +112,7 @@ export function* warmUp(knowledge?: Knowledge): Generator<void, void, void> {
     // Only words this knowledge base knows (a site's own FAQ may lack some),
     // so that warming up never builds the spelling vocabulary.
     const known = text.split(' ').filter((w) => analyze(w).every((t) => isKnown(knowledge, t.stem))).join(' ');
-    const terms = expand(knowledge, analyze(known));
-    yield;
-    findPhrasing(knowledge, terms.map((t) => t.stem));
-    yield;
-    search(knowledge, terms);
-    yield;
-    answer(knowledge, known, { center: '', phone: '' });
+    yield* answerInSteps(knowledge, known, { center: '', phone: '' });
     yield;
   }
 }

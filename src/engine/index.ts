@@ -1,5 +1,5 @@
 /** The answer engine's public surface: question in, reply out. No DOM, no Node. */
-export { answer, warmUp, type Context } from './answer.js';
+export { answer, answerInSteps, warmUp, type Context } from './answer.js';
 export { analyze, indexWords, phraseKey, stem, stopWordStamp, words, isStopWord, type Term } from './analyze.js';
 export { detectCrisis, type Crisis, type CrisisKind } from './crisis.js';
 export {

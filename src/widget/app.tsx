@@ -9,6 +9,7 @@ import { render } from 'preact';
 import {
   addAnswers,
   answer,
+  answerInSteps,
   answersFor,
   crisisReply,
   detectCrisis,
@@ -21,7 +22,7 @@ import {
   type Reply,
 } from '../engine/index.js';
 import type { App, MountOptions } from './loader.js';
-import { whenIdle, yieldToPage } from './idle.js';
+import { afterPaint, inSlices, whenIdle, yieldToPage } from './idle.js';
 import { knowledgeOf } from './knowledge.js';
 import { answersOf } from './payload.js';
 import { createState } from './state.js';
@@ -49,8 +50,17 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   // Kept once loaded, whoever asked for it first (an open, a question), so
   // that a reply can be made at once from then on.
   let loaded: Knowledge | null = null;
+  // Until a question (the warm-up's or a visitor's) has gone all the way
+  // through the engine, its code is cold.
+  let cold = true;
   const onceLoaded = knowledgeOf(payload);
-  const knowledge = () => onceLoaded().then((k) => (loaded = k));
+  const knowledge = () =>
+    onceLoaded().then((k) => {
+      if (loaded) return k;
+      loaded = k;
+      warm(); // the whole engine, while the visitor reads
+      return k;
+    });
   const answersFile = answersOf(config.base);
   const fetchAnswers = async (k: Knowledge, file: string) => addAnswers(k, file, await answersFile(file));
   let cancelPrefetch: (() => void) | undefined;
@@ -68,9 +78,19 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
 
   const context = () => ({ center: config.center, phone: config.phone, unanswered: state.unanswered.value });
 
-  /** The reply from a loaded knowledge base: at once, unless its answer's file is still to come. */
-  const replyFrom = (k: Knowledge, text: string): Reply | Promise<Reply> => {
-    const r = answer(k, text, context());
+  /**
+   * The reply from a loaded knowledge base: at once, unless its answer's file
+   * is still to come, or the engine is cold (`sliced`) and runs a slice of
+   * main thread at a time.
+   */
+  const replyFrom = (k: Knowledge, text: string, sliced: boolean): Reply | Promise<Reply> => {
+    if (!sliced) return withFile(k, answer(k, text, context()));
+    return inSlices(answerInSteps(k, text, context())).then((r) => {
+      cold = false;
+      return withFile(k, r);
+    });
+  };
+  const withFile = (k: Knowledge, r: Reply): Reply | Promise<Reply> => {
     const file = missingAnswers(k, r);
     if (!file || r.kind !== 'answer') return r;
     return fetchAnswers(k, file).then(() => {
@@ -90,13 +110,13 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
    * The reply to a question: a Reply when everything it needs is here (a
    * crisis always is), so that the question and its answer go on screen in
    * one render; a promise while the knowledge base or the answer's file is
-   * on the way.
+   * on the way, or while the engine is cold (`sliced`).
    */
-  const reply = (text: string): Reply | Promise<Reply> => {
+  const reply = (text: string, sliced: boolean): Reply | Promise<Reply> => {
     const crisis = detectCrisis(text);
     if (crisis) return crisisReply(crisis);
-    if (loaded) return replyFrom(loaded, text);
-    return knowledge().then((k) => replyFrom(k, text));
+    if (loaded) return replyFrom(loaded, text, sliced);
+    return knowledge().then((k) => replyFrom(k, text, sliced));
   };
 
   /** Crisis resources, once shown, stay pinned at the top of the panel. */
@@ -118,17 +138,36 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
   const ask = async (text: string) => {
     const question = text.trim();
     if (!question) return;
+    const asked = () => {
+      state.view.value = 'chat';
+      state.push({ from: 'visitor', text: question });
+    };
+    // A question through the cold engine took over 50 ms on a slow phone,
+    // drawing it included: until one has gone all the way through, the
+    // question goes on screen first, and the engine runs a slice of main
+    // thread at a time after it.
+    const sliced = cold;
+    if (sliced) {
+      batch(() => {
+        asked();
+        state.loading.value = true;
+      });
+      await afterPaint();
+      if (destroyed) return;
+    }
     let r: Reply | Promise<Reply>;
     try {
-      r = reply(question);
+      r = reply(question, sliced);
     } catch (error) {
       r = Promise.reject(error);
     }
     batch(() => {
-      state.view.value = 'chat';
-      state.push({ from: 'visitor', text: question });
+      if (!sliced) asked();
       if (r instanceof Promise) state.loading.value = true;
-      else show(question, r);
+      else {
+        state.loading.value = false;
+        show(question, r);
+      }
     });
     if (r instanceof Promise) {
       try {
@@ -158,7 +197,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     viewport.start();
     container.setAttribute('inert', '');
     draw();
-    requestAnimationFrame(() => void yieldToPage().then(reveal));
+    void afterPaint().then(reveal);
     emit('open', {});
     knowledge().catch(() => undefined); // warm up; errors surface on ask
     return true;
@@ -255,7 +294,10 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
     if (!warming) return;
     cancelWarmUp = whenIdle(() => {
       if (state.loading.value) return; // the question's end calls warm() again
-      if (warming?.next().done) warming = null;
+      if (warming?.next().done) {
+        warming = null;
+        cold &&= !whole;
+      }
       warm();
     });
   };

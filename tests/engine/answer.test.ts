@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WARM_UP } from '../../src/engine/answer.js';
-import { answer, loadKnowledge, warmUp } from '../../src/engine/index.js';
+import { answer, answerInSteps, loadKnowledge, warmUp } from '../../src/engine/index.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
 import { readCases } from './fixtures.js';
 import { CENTER, defaultKnowledge, freshKnowledge } from './knowledge-fixture.js';
@@ -62,6 +62,25 @@ describe('answer', () => {
       expect(['answer', 'fallback', 'escalate', 'crisis']).toContain(reply.kind);
       expect(reply.text).not.toMatch(/<img|onerror/);
     }
+  });
+});
+
+describe('answerInSteps', () => {
+  /** How many times the steps pause before the reply, and the reply. */
+  function stepped(question: string) {
+    const steps = answerInSteps(defaultKnowledge(), question, CENTER);
+    let pauses = 0;
+    for (let step = steps.next(); ; step = steps.next(), pauses++) if (step.done) return { pauses, reply: step.value };
+  }
+
+  it('decides a crisis in its first step, before anything else runs', () => {
+    expect(stepped('I want to end my life')).toMatchObject({ pauses: 0, reply: { kind: 'crisis' } });
+  });
+
+  it('pauses after the rules, after analysis, and after the ranking', () => {
+    expect(stepped('can i talk to a real person')).toMatchObject({ pauses: 1, reply: { kind: 'escalate' } });
+    expect(stepped('what is iop')).toMatchObject({ pauses: 4, reply: { kind: 'answer', id: 'what-is-iop' } });
+    expect(stepped('what is the weather in boston')).toMatchObject({ pauses: 4, reply: { kind: 'fallback' } });
   });
 });
 

@@ -159,20 +159,54 @@ describe('widget panel', () => {
     expect($$('.visitor').map((v) => v.textContent)).toEqual(['what is iop', 'I want to end my life']);
   });
 
-  it('puts a question and its reply on screen together once the reply is here: a crisis at once, an answer once loaded', async () => {
-    app.ask('what is iop');
-    await until(() => $('[data-entry="what-is-iop"]'));
+  /** Every screen the visitor could see while `fn` runs: how many questions, replies and typing dots. */
+  async function screens(fn: () => Promise<unknown>) {
     const replies = () => $$('[data-entry], [data-kind], .crisis').length;
     const seen: string[] = [];
     const observer = new MutationObserver(() => seen.push(`asked ${$$('.visitor').length}, replied ${replies()}, typing ${$$('.typing').length}`));
     observer.observe(root, { subtree: true, childList: true, characterData: true });
-    app.ask('What is IOP?');
-    await until(() => $$('[data-entry="what-is-iop"]').length === 2);
-    app.ask('I want to end my life');
-    await until(() => $('.crisis'));
+    await fn();
     observer.disconnect();
-    // Every screen the visitor could have seen: never a question waiting on the typing dots.
-    expect([...new Set(seen)]).toEqual(['asked 2, replied 2, typing 0', 'asked 3, replied 3, typing 0']);
+    return [...new Set(seen)];
+  }
+
+  it('puts a question and its reply on screen together once the engine has answered once: a crisis at once, an answer once loaded', async () => {
+    app.ask('what is iop');
+    await until(() => $('[data-entry="what-is-iop"]'));
+    const seen = await screens(async () => {
+      app.ask('What is IOP?');
+      await until(() => $$('[data-entry="what-is-iop"]').length === 2);
+      app.ask('I want to end my life');
+      await until(() => $('.crisis'));
+    });
+    // Never a question waiting on the typing dots, nor on its reply.
+    expect(seen).toEqual(['asked 2, replied 2, typing 0', 'asked 3, replied 3, typing 0']);
+  });
+
+  it('puts a question on screen a frame before its reply until one has gone all the way through the engine, a crisis too', async () => {
+    // No idle moment: only the visitor's questions warm the engine up.
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    remount();
+    app.open();
+    await tick();
+    const seen = await screens(async () => {
+      app.ask('I want to end my life');
+      await until(() => $('.crisis'));
+      for (let i = 0; i < 5; i++) await tick(); // the knowledge base loads
+      app.ask('what is the weather in boston'); // a fallback: nothing more to fetch
+      await until(() => $('[data-kind="fallback"]'));
+      app.ask('I want to kill myself');
+      await until(() => $$('.crisis').length === 2);
+    });
+    // The question first, with the typing dots, then its reply; together once the engine has answered.
+    expect(seen).toEqual([
+      'asked 1, replied 0, typing 1',
+      'asked 1, replied 1, typing 0',
+      'asked 2, replied 1, typing 1',
+      'asked 2, replied 2, typing 0',
+      'asked 3, replied 3, typing 0',
+    ]);
   });
 
   it('says it is not sure, and offers call and callback, for a question it cannot answer', async () => {
@@ -369,11 +403,27 @@ describe('widget panel', () => {
     warmSteps.length = 0;
     app.ask('what is iop');
     await until(() => $('[data-entry="what-is-iop"]'));
-    await until(() => warmSteps.filter((s) => s === 'index').length === 8);
+    await until(() => warmSteps.filter((s) => s === 'index').length === 10);
     for (let i = 0; i < 5; i++) await tick();
-    expect(warmSteps.filter((s) => s !== 'idle')).toEqual([...Array<string>(4).fill('rules'), ...Array<string>(8).fill('index')]);
+    expect(warmSteps.filter((s) => s !== 'idle')).toEqual([...Array<string>(4).fill('rules'), ...Array<string>(10).fill('index')]);
     // Never two steps in one idle callback.
     expect(warmSteps.join(' ')).not.toMatch(/(rules|index) (rules|index)/);
+  });
+
+  it('warms the whole engine up once the knowledge base is here, before any question, and then answers at once', async () => {
+    vi.stubGlobal('requestIdleCallback', (fn: () => void) => setTimeout(fn, 1));
+    vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+    warmSteps.length = 0;
+    remount();
+    await until(() => warmSteps.length === 4); // the rules, before the panel is even opened
+    app.open();
+    await until(() => warmSteps.filter((s) => s === 'index').length === 10);
+    for (let i = 0; i < 3; i++) await tick();
+    const seen = await screens(async () => {
+      app.ask('what is the weather in boston');
+      await until(() => $('[data-kind="fallback"]'));
+    });
+    expect(seen).toEqual(['asked 1, replied 1, typing 0']);
   });
 
   it('saves the conversation when the page goes away, even before the page was idle', async () => {

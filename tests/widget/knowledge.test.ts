@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answer, loadKnowledge } from '../../src/engine/index.js';
 import { compileKnowledge } from '../../src/kb/compile.js';
-import { knowledgeOf, SLICE_MS } from '../../src/widget/knowledge.js';
+import { SLICE_MS } from '../../src/widget/idle.js';
+import { knowledgeOf } from '../../src/widget/knowledge.js';
 import { once } from '../../src/widget/payload.js';
 import { CENTER } from '../engine/knowledge-fixture.js';
 
