@@ -94,9 +94,11 @@ function start(script: HTMLScriptElement | null): void {
   /** Loads the app and calls `fn` with it; on a visitor's intent the knowledge base downloads meanwhile. */
   const run = (fn: (a: App) => void, intent = true) => {
     if (destroyed) return;
-    // A failure waits for the first question.
-    if (intent) payload().catch(() => undefined);
     void load().then((a) => destroyed || fn(a), () => undefined);
+    // In a task of its own: the page's first fetch, added to the pointer's
+    // events and the app's download, made that task a long one on a slow
+    // phone. A failure waits for the first question.
+    if (intent) void yieldToPage().then(() => payload().catch(() => undefined));
   };
 
   const warm = () => run(() => undefined);
