@@ -160,7 +160,7 @@ function answerFiles(answers: unknown, size: number): Knowledge['answers'] {
 /**
  * Entries a step of `loadKnowledgeInSteps` handles: a few milliseconds on a
  * 4x-throttled CPU, so that a caller can stop at a time budget of its own
- * with little overrun (the widget's is in widget/knowledge.ts). The first
+ * with little overrun (the widget's is SLICE_MS in widget/idle.ts). The first
  * step, which runs the code for the first time, takes longer.
  */
 export const ENTRIES_PER_STEP = 4;

@@ -296,7 +296,7 @@ export function mount({ root, launcher, config: widgetConfig, emit, payload, del
       if (state.loading.value) return; // the question's end calls warm() again
       if (warming?.next().done) {
         warming = null;
-        cold &&= !whole;
+        if (whole) cold = false;
       }
       warm();
     });

@@ -1,3 +1,8 @@
+/**
+ * When the widget's own work runs: in the page's idle moments, after a
+ * paint, or a slice at a time with the page's turn between slices, so that
+ * none of it is a long task on a slow phone.
+ */
 /** Runs `fn` once the page is idle (soon, where there is no requestIdleCallback); returns a cancel. */
 export function whenIdle(fn: () => void, timeout = 2000): () => void {
   if ('requestIdleCallback' in window) {
