@@ -94,16 +94,11 @@ function start(script: HTMLScriptElement | null): void {
   /** Loads the app and calls `fn` with it; on a visitor's intent the knowledge base downloads meanwhile. */
   const run = (fn: (a: App) => void, intent = true) => {
     if (destroyed) return;
-    // Each download starts in a task of its own, after the one that asked for
-    // it: a tap's task already holds the pointer's events, hit testing and
-    // hover styles, and the app's import and the page's first fetch added to
-    // it made it a long one on a slow phone. A failed fetch waits for the
-    // first question.
-    void yieldToPage().then(() => {
-      if (destroyed) return;
-      void load().then((a) => destroyed || fn(a), () => undefined);
-      if (intent) void yieldToPage().then(() => payload().catch(() => undefined));
-    });
+    void load().then((a) => destroyed || fn(a), () => undefined);
+    // In a task of its own: the page's first fetch, added to the pointer's
+    // events and the app's download, made that task a long one on a slow
+    // phone. A failure waits for the first question.
+    if (intent) void yieldToPage().then(() => payload().catch(() => undefined));
   };
 
   const warm = () => run(() => undefined);
