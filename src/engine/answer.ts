@@ -46,13 +46,8 @@ export function answer(knowledge: Knowledge, question: unknown, context: Context
  */
 export function* answerInSteps(knowledge: Knowledge, question: unknown, context: Context): Generator<void, Reply, void> {
   const text = typeof question === 'string' ? question : '';
-  const crisis = detectCrisis(text);
-  if (crisis) return crisisReply(crisis);
-  yield;
-  if (wantsPerson(text)) return escalateReply(context, 'asked');
-  const talk = smallTalk(text);
-  if (talk) return smallTalkReply(talk, context);
-  yield;
+  const ruled = yield* ruleSteps(text, context);
+  if (ruled) return ruled;
 
   const terms = expand(knowledge, analyze(withoutGreeting(text)).slice(0, MAX_TERMS));
   // A phrasing the knowledge base lists word for word needs no ranking.
@@ -70,6 +65,21 @@ export function* answerInSteps(knowledge: Knowledge, question: unknown, context:
   // The second miss in a row gets a person, not another "not sure".
   if ((context.unanswered ?? 0) >= 1) return escalateReply(context, 'unanswered');
   return fallbackReply(context, verdict.confidence, verdict.suggestions.map(suggestion));
+}
+
+/**
+ * The rules, a step each: a crisis (decided before any pause), then a wish
+ * for a person or small talk. Their reply, or undefined for the index.
+ */
+function* ruleSteps(text: string, context: Context): Generator<void, Reply | undefined, void> {
+  const crisis = detectCrisis(text);
+  if (crisis) return crisisReply(crisis);
+  yield;
+  if (wantsPerson(text)) return escalateReply(context, 'asked');
+  const talk = smallTalk(text);
+  if (talk) return smallTalkReply(talk, context);
+  yield;
+  return undefined;
 }
 
 /**
@@ -102,11 +112,7 @@ export const WARM_UP = [
 export function* warmUp(knowledge?: Knowledge): Generator<void, void, void> {
   for (const text of WARM_UP) {
     if (!knowledge) {
-      detectCrisis(text);
-      yield;
-      wantsPerson(text);
-      smallTalk(text);
-      yield;
+      yield* ruleSteps(text, { center: '', phone: '' });
       continue;
     }
     // Only words this knowledge base knows (a site's own FAQ may lack some),
