@@ -1,9 +1,11 @@
 /**
- * What the bench server serves: one plain host page in four versions (bare,
- * with our widget, with each peer), our dist files and the peers' bundles.
+ * What the bench server serves: one plain host page in versions (bare, with
+ * our widget, with the floor, with each peer), our dist files and the peers'
+ * bundles.
  * Each widget script is served with one line added at its start,
  * `performance.mark('bench:script-start')`, so the launcher time starts when
- * the script starts to run; sizes are always of the files on disk.
+ * the script starts to run (the same line starts the bench's look for the
+ * launcher); sizes are always of the files on disk.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,8 @@ import type { Question, Variant } from './chromium.js';
 import type { Peer } from './peers.js';
 import { typeOf, type Route } from './serve.js';
 
-const SCRIPT_START = "performance.mark('bench:script-start');\n";
+// Also starts the bench's look for the launcher (chromium.ts), from this moment on.
+const SCRIPT_START = "performance.mark('bench:script-start');window.__benchPoll?.();\n";
 
 /**
  * A script with the mark in: after its first line when that is a magic
@@ -35,6 +38,17 @@ ${extra}
 </body>
 </html>`;
 }
+
+/**
+ * The floor: the least a launcher script can do. An async script that adds
+ * one fixed button with inline styles, and nothing else: no config, no
+ * shadow root, no stylesheet, no listeners, no storage.
+ */
+export const FLOOR_SCRIPT = `const b = document.createElement('button');
+b.textContent = 'Chat with us';
+b.style.cssText = 'position:fixed;bottom:20px;right:20px;min-height:52px;padding:0 18px;border:0;border-radius:26px;background:#0f5f6b;color:#fff;font:600 16px/1 system-ui,sans-serif';
+document.body.append(b);
+`;
 
 /** Our launcher: the button in the loader's shadow root. */
 const OUR_LAUNCHER = `() => document.querySelector('[data-admissions-chat]')?.shadowRoot?.querySelector('button')`;
@@ -61,7 +75,10 @@ export function pages(dist: string, peers: readonly Peer[], origin: string, ques
   const variants: Variant[] = [
     { name: 'bare page (baseline)', page: '/bare.html', launcher: null, scripts: [] },
     { name: 'admissions-chat', page: '/ours.html', launcher: OUR_LAUNCHER, scripts: ['/dist/'], ask: questions },
+    { name: 'floor: an async script that only adds a button', page: '/floor.html', launcher: `() => document.querySelector('body > button')`, scripts: ['/floor.js'] },
   ];
+  routes.set('/floor.js', { body: marked(FLOOR_SCRIPT), type: typeOf('floor.js') });
+  routes.set('/floor.html', { body: hostPage('<script src="/floor.js" async></script>'), type: typeOf('x.html') });
   for (const peer of peers) {
     const src = `/peers/${peer.slug}/web.js`;
     routes.set(src, { body: marked(readFileSync(peer.file, 'utf8')), type: typeOf(src) });
