@@ -17,7 +17,7 @@
  *
  * A report, never a pass/fail test: timings on a shared machine are noisy.
  * Settings (read here only): BENCH_RUNS (cold loads per page, default 7),
- * BENCH_LOAD_RUNS (further page loads of the bare page and ours alone, for
+ * BENCH_LOAD_RUNS (further page loads of the bare page, ours and the floor, for
  * the added main-thread time; default 14), BENCH_SCALES (default
  * 50,500,5000).
  */
