@@ -209,22 +209,33 @@ async function visit(page: Page, variant: Variant, question: Question): Promise<
   };
 }
 
-/** A fresh context with its page throttled and instrumented, the page loaded and settled. */
-async function coldPage(browser: Browser, origin: string, variant: Variant) {
+/** A fresh browser context (empty cache) with one page, its CPU throttled. */
+export async function throttledPage(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
-  await page.addInitScript(instrument(variant.launcher));
-  const offOrigin: string[] = [];
-  page.on('request', (r) => void (r.url().startsWith(origin) || offOrigin.push(r.url())));
+  return { context, page, cdp };
+}
+
+/** Loads the variant's host page and waits until it has settled. */
+export async function loadSettled(page: Page, origin: string, variant: Variant): Promise<void> {
   await page.goto(origin + variant.page, { waitUntil: 'networkidle' });
   // Waited from Node, never by polling in the page: Playwright's waitForFunction
   // runs its own script in the page (some 250 ms of main thread at 4x), which
   // would be counted against the widget. The second is for work a widget
   // defers to idle time, which still counts as page load.
   await page.waitForTimeout(SETTLE_MS);
+}
+
+/** A fresh context with its page throttled and instrumented, the page loaded and settled. */
+async function coldPage(browser: Browser, origin: string, variant: Variant) {
+  const { context, page, cdp } = await throttledPage(browser);
+  await cdp.send('Performance.enable');
+  await page.addInitScript(instrument(variant.launcher));
+  const offOrigin: string[] = [];
+  page.on('request', (r) => void (r.url().startsWith(origin) || offOrigin.push(r.url())));
+  await loadSettled(page, origin, variant);
   return { context, page, cdp, offOrigin };
 }
 

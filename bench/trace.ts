@@ -10,7 +10,7 @@
  * thread, from the page's navigationStart to the settle).
  */
 import type { Browser } from 'playwright-core';
-import { CPU_THROTTLING, SETTLE_MS, type Variant } from './chromium.js';
+import { loadSettled, throttledPage, type Variant } from './chromium.js';
 
 /** One traced load. */
 export interface LoadTrace {
@@ -48,14 +48,10 @@ const FRAME_WORK = new Set(['UpdateLayoutTree', 'Layout', 'Paint']);
 
 /** One cold load of `variant`, traced. `variant.scripts` tells the widget's own script. */
 export async function traceLoad(browser: Browser, origin: string, variant: Variant): Promise<LoadTrace> {
-  const context = await browser.newContext();
+  const { context, page } = await throttledPage(browser);
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
     await browser.startTracing(page, { categories: CATEGORIES });
-    await page.goto(origin + variant.page, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(SETTLE_MS);
+    await loadSettled(page, origin, variant);
     const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
     return readTrace(events, origin + variant.page, variant.scripts.map((s) => origin + s));
   } finally {
@@ -64,7 +60,7 @@ export async function traceLoad(browser: Browser, origin: string, variant: Varia
 }
 
 /** The figures of one load's trace; `own` are URL prefixes of the widget's scripts. */
-export function readTrace(events: readonly TraceEvent[], pageUrl: string, own: readonly string[]): LoadTrace {
+function readTrace(events: readonly TraceEvent[], pageUrl: string, own: readonly string[]): LoadTrace {
   const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === pageUrl);
   if (!nav) throw new Error(`no navigationStart for ${pageUrl} in the trace`);
   const main = events.find((e) => e.name === 'thread_name' && e.pid === nav.pid && e.args?.name === 'CrRendererMain');
